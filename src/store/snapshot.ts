@@ -43,6 +43,15 @@ export interface SnapshotWriter {
     region: string,
     rows: readonly Row[],
   ): Promise<void>;
+  /**
+   * Records evidence files read (or skipped, or gaps found) after the snapshot began: import
+   * reads one account at a time, so it learns of a bad file only when it reaches it.
+   */
+  recordFiles(
+    sources: readonly SourceFile[],
+    skipped: readonly SkippedFile[],
+    gaps: readonly CoverageGap[],
+  ): Promise<void>;
   commit(): Promise<SnapshotSummary>;
   rollback(): Promise<void>;
 }

@@ -1,4 +1,93 @@
 import type { Command } from 'commander';
+import type { ImportReport } from '../../import/import-report.js';
+import { ImportRejectedError, NoEvidenceError } from '../../import/import-report.js';
+import { importEvidence } from '../../import/import-evidence.js';
+import { consoleLogger } from '../console-logger.js';
+import {
+  addStoreOptions,
+  openStoreFromOptions,
+  type StoreCommandOptions,
+} from '../store-options.js';
+import { UserError } from '../user-error.js';
 
-/** `lateral import`: not built yet. */
-export function registerImportCommand(_program: Command): void {}
+interface ImportCommandOptions extends StoreCommandOptions {
+  strict?: boolean;
+  account?: string;
+  region?: string;
+  label?: string;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+function printSkipped(report: Pick<ImportReport, 'skipped'>): void {
+  if (report.skipped.length === 0) return;
+  console.log(`\nSkipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'}:`);
+  for (const skip of report.skipped) console.log(`  ${skip.path}\n    ${skip.reason}`);
+}
+
+function printReport(report: ImportReport): void {
+  if (report.outcome === 'unchanged') {
+    console.log(
+      `Nothing new: this evidence was already imported as snapshot ${report.snapshotId}.`,
+    );
+    return;
+  }
+  const counts = Object.entries(report.summary?.rowCounts ?? {}).filter(([, count]) => count > 0);
+  const total = counts.reduce((sum, [, count]) => sum + count, 0);
+  console.log(
+    `Imported snapshot ${report.snapshotId}: ${report.sourceCount} evidence files, ` +
+      `${report.accounts.length} account${report.accounts.length === 1 ? '' : 's'}, ${total} rows.`,
+  );
+  for (const [table, count] of counts.sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`  ${table.padEnd(32)} ${String(count).padStart(8)}`);
+  }
+  printSkipped(report);
+  if (report.gaps.length > 0) {
+    console.log(`\nNot collected (${report.gaps.length}):`);
+    for (const gap of report.gaps.slice(0, 50)) {
+      const where = [gap.accountId, gap.region, gap.api].filter(Boolean).join(' ');
+      console.log(`  ${where}: ${gap.errorCode}: ${gap.message}`);
+    }
+    if (report.gaps.length > 50) console.log(`  ... and ${report.gaps.length - 50} more`);
+  }
+}
+
+/** `lateral import <path>...`: evidence in, one snapshot out. */
+export function registerImportCommand(program: Command): void {
+  const command = program
+    .command('import')
+    .description(
+      'import evidence: lateral evidence folders, CloudMapper account-data folders, aws CLI JSON files',
+    )
+    .argument('<path...>', 'evidence folders or files')
+    .option('--strict', 'stop at the first unusable file and leave the store unchanged')
+    .option('--account <id>', 'the account of aws CLI files that cannot tell')
+    .option('--region <region>', 'the region of aws CLI files of regional APIs that cannot tell')
+    .option('--label <text>', 'a label for the snapshot')
+    .option('--json', 'print the import report as JSON')
+    .option('-v, --verbose', 'log each account as it is imported');
+  addStoreOptions(command);
+  command.action(async (paths: string[], options: ImportCommandOptions) => {
+    const logger = consoleLogger({ verbose: options.verbose });
+    const store = await openStoreFromOptions(options, logger);
+    try {
+      const report = await importEvidence(store, paths, {
+        strict: options.strict ?? false,
+        ...(options.account === undefined ? {} : { accountId: options.account }),
+        ...(options.region === undefined ? {} : { region: options.region }),
+        ...(options.label === undefined ? {} : { label: options.label }),
+        logger,
+      });
+      if (options.json) console.log(JSON.stringify(report, null, 2));
+      else printReport(report);
+    } catch (error) {
+      if (error instanceof ImportRejectedError || error instanceof NoEvidenceError) {
+        if (!options.json) printSkipped(error);
+        throw new UserError(error.message);
+      }
+      throw error;
+    } finally {
+      await store.close();
+    }
+  });
+}
