@@ -30,7 +30,7 @@ export class EvidenceFolderWriter {
   private readonly accounts = new Map<string, ManifestAccount>();
   private readonly startedAt: string;
 
-  constructor(private readonly options: EvidenceFolderWriterOptions) {
+  constructor(private options: EvidenceFolderWriterOptions) {
     this.startedAt = (options.startedAt ?? new Date()).toISOString();
   }
 
@@ -65,6 +65,14 @@ export class EvidenceFolderWriter {
     };
     this.files.push(file);
     return file;
+  }
+
+  /**
+   * Sets the caller recorded at the top of the manifest, for a collector that learns it only
+   * after the folder was opened.
+   */
+  setCallerIdentity(callerIdentity: Manifest['callerIdentity']): void {
+    this.options = { ...this.options, callerIdentity };
   }
 
   recordFailure(failure: ManifestFailure): void {

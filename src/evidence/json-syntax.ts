@@ -67,26 +67,28 @@ function scanString(text: string, start: number): { end: number } | { error: num
 }
 
 const numberPattern = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const numberTailPattern = /[-+.eE]*$/y;
 
 /** Returns the index just past a number or literal starting at `start`, or an error index. */
 function scanScalar(text: string, start: number): { end: number } | { error: number } {
+  const remaining = text.length - start;
   for (const literal of ['true', 'false', 'null']) {
     if (text.startsWith(literal, start)) return { end: start + literal.length };
-    if (literal.startsWith(text.slice(start)) && start < text.length) {
+    // A literal cut off by the end of the file ("tru") is truncated, not malformed.
+    if (remaining < literal.length && literal.startsWith(text.slice(start))) {
       return { error: text.length };
     }
   }
   numberPattern.lastIndex = start;
   const match = numberPattern.exec(text);
-  if (match === null) return { error: start };
-  const end = start + match[0].length;
-  // A number cut off after its sign, point or exponent marker is truncated, not malformed.
-  if (end === text.length && /[-.eE+]$/.test(match[0])) return { error: text.length };
-  const next = text.charCodeAt(end);
-  if (end < text.length && /[-.eE+0-9]/.test(text[end] ?? '') && next !== 0x2c) {
-    return { error: end };
+  const end = match === null ? start : start + match[0].length;
+  // A number cut off after its sign, point or exponent marker is truncated too.
+  numberTailPattern.lastIndex = end;
+  const startsNumber = match !== null || text[start] === '-';
+  if (startsNumber && end < text.length && numberTailPattern.test(text)) {
+    return { error: text.length };
   }
-  return { end };
+  return match === null ? { error: start } : { end };
 }
 
 /**
@@ -120,8 +122,10 @@ export function findJsonSyntaxError(text: string): number {
       }
       if (code !== close) return index;
     }
-    if ((expect === 'value-or-close' || expect === 'key-or-close' || expect === 'comma-or-close')
-      && code === close) {
+    if (
+      (expect === 'value-or-close' || expect === 'key-or-close' || expect === 'comma-or-close') &&
+      code === close
+    ) {
       stack.pop();
       index += 1;
       expect = 'comma-or-close';
@@ -156,10 +160,11 @@ export function findJsonSyntaxError(text: string): number {
 export function lineAndColumn(text: string, index: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let position = text.indexOf('\n'); position !== -1 && position < index; ) {
+  let newline = text.indexOf('\n');
+  while (newline !== -1 && newline < index) {
     line += 1;
-    lineStart = position + 1;
-    position = text.indexOf('\n', lineStart);
+    lineStart = newline + 1;
+    newline = text.indexOf('\n', lineStart);
   }
   return { line, column: index - lineStart + 1 };
 }

@@ -25,6 +25,11 @@ export interface ResourceNode {
   collected: boolean;
   /** A few properties worth showing on hover (state, CIDR, IPs, ...). */
   properties: Record<string, unknown>;
+  /**
+   * Set on a node that stands for several same-type neighbours folded together (see
+   * transforms/fold-crowded.ts): the keys of the nodes it stands for, to expand it again.
+   */
+  foldedMembers?: string[];
 }
 
 export interface RelationshipEdge {
@@ -39,6 +44,8 @@ export interface Neighbourhood {
   depth: number;
   nodes: ResourceNode[];
   edges: RelationshipEdge[];
+  /** True when the walk stopped at the node cap: more neighbours exist than are shown. */
+  truncated?: boolean;
 }
 
 export interface SearchResult {

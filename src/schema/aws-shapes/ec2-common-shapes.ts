@@ -8,7 +8,7 @@ export const optionalText = z.string().nullish();
 export const optionalNumber = z.number().nullish();
 export const optionalBoolean = z.boolean().nullish();
 /** A field stored as jsonb as it is: any JSON value. */
-export const anyJson = z.unknown();
+export const anyJson = z.unknown().optional();
 
 /** AWS's `[{Key, Value}]` tag list. */
 export const tagListShape = z

@@ -19,7 +19,9 @@ export const instanceShape = z.looseObject({
   CapacityReservationId: optionalText,
   CapacityReservationSpecification: anyJson,
   ClientToken: optionalText,
-  CpuOptions: z.looseObject({ CoreCount: optionalNumber, ThreadsPerCore: optionalNumber }).nullish(),
+  CpuOptions: z
+    .looseObject({ CoreCount: optionalNumber, ThreadsPerCore: optionalNumber })
+    .nullish(),
   EbsOptimized: optionalBoolean,
   EnaSupport: optionalBoolean,
   Hypervisor: optionalText,

@@ -45,7 +45,10 @@ export const awsVpcSubnetTable: TableDefinition = {
           // Older captures predate SubnetArn; its form is fixed, with the owner as account.
           const arn =
             subnet.SubnetArn ??
-            ec2Arn({ ...place, accountId: subnet.OwnerId ?? place.accountId }, `subnet/${subnet.SubnetId}`);
+            ec2Arn(
+              { ...place, accountId: subnet.OwnerId ?? place.accountId },
+              `subnet/${subnet.SubnetId}`,
+            );
           return {
             subnet_id: subnet.SubnetId,
             subnet_arn: arn,

@@ -94,7 +94,8 @@ function ipv6Bits(address: string): bigint {
   // An IPv6 address may end in dotted IPv4 form (::ffff:1.2.3.4): make it two hextets.
   if (tail.includes('.')) {
     const v4 = ipv4Bits(tail);
-    text = `${text.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+    const hextets = `${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+    text = `${text.slice(0, lastColon + 1)}${hextets}`;
   }
   const [head = '', rest] = text.split('::');
   const headParts = head === '' ? [] : head.split(':');

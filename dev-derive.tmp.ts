@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { failures, documentsOf, rowsOf, sharedDataDir } from './test/graph/evidence-rows.js';
+import { openInterimStore } from './test/graph/interim-store.js';
+import { deriveGraph } from './src/graph/derive-graph.js';
+const cm = join(sharedDataDir, 'cloudmapper/account-data/demo');
+const docs = [...documentsOf(join(cm, 'us-east-1'), '123456789012', 'us-east-1'), ...documentsOf(cm, '123456789012', 'global')];
+const rows = rowsOf(docs);
+console.log(rows.map(r => `${r.table.name} ${r.accountId}/${r.region}: ${r.rows.length}`).join('\n'));
+console.log(failures);
+const store = await openInterimStore(rows);
+const summary = await store.transaction((s) => deriveGraph(s, {}));
+console.log(summary);
+const r = await store.query(`select type, collected, count(*) from "lateral".resource group by 1,2 order by 1`);
+console.table(r.rows);
+const e = await store.query(`select label, count(*) from "lateral".edge group by 1 order by 1`);
+console.table(e.rows);
+const all = await store.query(`select e.label, f.type ft, f.name fn, t.type tt, t.name tn, t.collected from "lateral".edge e join "lateral".resource f on f.key=e.from_key join "lateral".resource t on t.key = e.to_key where e.label <> 'owns' order by 1`); console.table(all.rows);
+await store.close();

@@ -1,0 +1,139 @@
+import cytoscape, { type Core, type NodeSingular } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import { useEffect, useRef, useState } from 'react';
+import { useAccountNames } from '../resource/account-names.js';
+import type { DisplayGraph, DisplayNode } from './display-graph.js';
+import { graphElements } from './graph-elements.js';
+import { graphStyle } from './graph-style.js';
+import { NodeTooltip, type HoveredNode } from './node-tooltip.js';
+
+cytoscape.use(dagre);
+
+/** Marks in the Performance timeline: the benchmark measures from a click to a drawn graph. */
+export const graphMarks = { click: 'lateral:graph-click', drawn: 'lateral:graph-drawn' } as const;
+
+export interface DrawnNode {
+  key: string;
+  /** The node's centre in pixels inside the canvas. */
+  x: number;
+  y: number;
+}
+
+interface GraphCanvasProps {
+  graph: DisplayGraph;
+  onOpen: (key: string) => void;
+  onExpand: (foldKey: string) => void;
+  /** The cytoscape instance once drawn, for exports; the drawn nodes, for the node list. */
+  onDrawn: (cy: Core, nodes: DrawnNode[]) => void;
+}
+
+/** The relationship graph, laid out in layers from top to bottom (dagre). */
+export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const [hovered, setHovered] = useState<HoveredNode | undefined>();
+  const [state, setState] = useState<'drawing' | 'drawn'>('drawing');
+  const accountNames = useAccountNames();
+  const handlers = useRef({ onOpen, onExpand, onDrawn });
+  handlers.current = { onOpen, onExpand, onDrawn };
+  const byKey = useRef(new Map<string, DisplayNode>());
+
+  useEffect(() => {
+    if (container.current === null) return;
+    const cy = cytoscape({
+      container: container.current,
+      style: graphStyle,
+      minZoom: 0.1,
+      maxZoom: 2.5,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+    });
+    cyRef.current = cy;
+    cy.on('tap', 'node', (event) => {
+      const key = (event.target as NodeSingular).id();
+      const node = byKey.current.get(key);
+      if (node === undefined) return;
+      performance.mark(graphMarks.click);
+      setHovered(undefined);
+      if (node.kind === 'fold') handlers.current.onExpand(key);
+      else handlers.current.onOpen(key);
+    });
+    cy.on('mouseover', 'node', (event) => {
+      const target = event.target as NodeSingular;
+      const node = byKey.current.get(target.id());
+      target.addClass('hover');
+      if (node !== undefined) {
+        const position = target.renderedPosition();
+        setHovered({ node, x: position.x, y: position.y });
+      }
+      if (container.current !== null) container.current.style.cursor = 'pointer';
+    });
+    cy.on('mouseout', 'node', (event) => {
+      (event.target as NodeSingular).removeClass('hover');
+      setHovered(undefined);
+      if (container.current !== null) container.current.style.cursor = '';
+    });
+    cy.on('pan zoom', () => setHovered(undefined));
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (cy === null) return;
+    byKey.current = new Map(graph.nodes.map((node) => [node.key, node]));
+    setState('drawing');
+    setHovered(undefined);
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(graphElements(graph, accountNames));
+    });
+    const layout = cy.layout({
+      name: 'dagre',
+      rankDir: 'TB',
+      nodeSep: 24,
+      rankSep: 70,
+      edgeSep: 8,
+      animate: false,
+      fit: true,
+      padding: 24,
+    } as cytoscape.LayoutOptions);
+    layout.one('layoutstop', () => {
+      if (cy.zoom() > 1.2) {
+        cy.zoom(1.2);
+        cy.center();
+      }
+      // The graph counts as drawn when the browser has painted the frame after the layout.
+      requestAnimationFrame(() => {
+        requestAnimationFrame(() => {
+          if (cy.destroyed()) return;
+          performance.mark(graphMarks.drawn);
+          setState('drawn');
+          const nodes = cy.nodes().map((node) => {
+            const position = node.renderedPosition();
+            return { key: node.id(), x: position.x, y: position.y };
+          });
+          handlers.current.onDrawn(cy, nodes);
+        });
+      });
+    });
+    layout.run();
+  }, [graph, accountNames]);
+
+  return (
+    <div className="graph-canvas-frame">
+      <div
+        ref={container}
+        className="graph-canvas"
+        data-graph-state={state}
+        data-node-count={graph.nodes.length}
+        aria-label="Relationship graph"
+        role="img"
+      />
+      {hovered !== undefined && <NodeTooltip hovered={hovered} />}
+    </div>
+  );
+}
