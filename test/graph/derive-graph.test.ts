@@ -92,7 +92,14 @@ describe.skipIf(!sharedDataExists)('instances with instance profiles and roles',
   let fixture: GraphFixture;
   let edges: EdgeView[];
   beforeAll(async () => {
-    fixture = await deriveFixture(captureDocuments(folder, account));
+    const documents = captureDocuments(folder, account);
+    // The roles inside the real ListInstanceProfiles response, as ListRoles lists the same
+    // Role objects: the capture holds no ListRoles call of its own.
+    const profiles = documents.find((d) => d.api === 'iam:ListInstanceProfiles');
+    const roles = (profiles?.body as { InstanceProfiles: { Roles: unknown[] }[] }).InstanceProfiles
+      .flatMap((profile) => profile.Roles);
+    const listRoles = { ...profiles, api: 'iam:ListRoles' as const, body: { Roles: roles } };
+    fixture = await deriveFixture([...documents, listRoles as (typeof documents)[number]]);
     edges = await edgesOf(fixture.store);
   });
   afterAll(() => fixture.store.close());
