@@ -110,5 +110,6 @@ try {
   }
 } finally {
   await standIn.close();
-  await rm(folder, { recursive: true, force: true });
+  if (process.env['BENCH_KEEP'] === undefined) await rm(folder, { recursive: true, force: true });
+  else console.log(folder);
 }

@@ -68,6 +68,7 @@ export async function startAwsStandIn(options: StandInOptions): Promise<StandIn>
   const server = createServer((incoming, outgoing) => {
     void readBody(incoming).then(async (body) => {
       requestCount += 1;
+      if (process.env['STANDIN_TRACE']) console.log((performance.now()).toFixed(0), incoming.headers.authorization?.split('/')[3], incoming.headers['x-amz-target'] ?? '', body.slice(0, 40), incoming.url);
       stats.requests += 1;
       const requestId = `standin-${requestCount}`;
       const decoded = decode(incoming, body);

@@ -46,6 +46,8 @@ export interface ApiCall {
   input: Record<string, unknown>;
   /** Keys whose items are concatenated across pages. */
   listKeys: readonly string[];
+  /** Calls that unblock the rest of an account go before other waiting calls. */
+  urgent?: boolean;
   /** Absent for calls that are not paginated. */
   paging?: {
     inputToken: string;
@@ -62,6 +64,7 @@ function call(
     input?: Record<string, unknown>;
     listKeys?: readonly string[];
     paging?: ApiCall['paging'];
+    urgent?: boolean;
   } = {},
 ): ApiCall {
   const spec = apiSpec(api);
@@ -72,6 +75,7 @@ function call(
     input: options.input ?? {},
     listKeys: options.listKeys ?? (spec.listKey === undefined ? [] : [spec.listKey]),
     ...(options.paging === undefined ? {} : { paging: options.paging }),
+    ...(options.urgent === true ? { urgent: true } : {}),
   };
 }
 
@@ -110,9 +114,13 @@ export const regionalCalls: readonly ApiCall[] = [
   }),
 ];
 
-export const callerIdentityCall = call('sts:GetCallerIdentity', GetCallerIdentityCommand);
+export const callerIdentityCall = call('sts:GetCallerIdentity', GetCallerIdentityCommand, {
+  urgent: true,
+});
 
-export const describeRegionsCall = call('ec2:DescribeRegions', DescribeRegionsCommand);
+export const describeRegionsCall = call('ec2:DescribeRegions', DescribeRegionsCommand, {
+  urgent: true,
+});
 
 /**
  * One call for all of IAM. Without a filter it returns users, groups, roles (with their
@@ -153,6 +161,7 @@ export const describeOrganizationCall = call(
 );
 
 export const listAccountsCall = call('organizations:ListAccounts', ListAccountsCommand, {
+  urgent: true,
   input: { MaxResults: 20 },
   paging: nextToken,
 });
@@ -172,4 +181,5 @@ export const assumeRoleCall: ApiCall = {
   command: AssumeRoleCommand,
   input: {},
   listKeys: [],
+  urgent: true,
 };

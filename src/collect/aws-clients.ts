@@ -5,6 +5,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { isThrottling, type RatePacer } from './rate-pacer.js';
 
 /** The SDK clients lateral collects with, named by IAM action prefix. */
 export type ServiceName = 'ec2' | 'iam' | 'lambda' | 'rds' | 's3' | 'organizations' | 'sts';
@@ -23,6 +24,8 @@ export const collectedServices: readonly ServiceName[] = [
 export interface SdkClient {
   send(command: object, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
   destroy(): void;
+  /** Each client's middleware types differ; `addPacing` is the one caller. */
+  middlewareStack: { add(...args: never[]): void };
 }
 
 /** Temporary or long-term credentials, as SDK v3 credential providers return them. */
@@ -66,6 +69,8 @@ export class AccountClients {
   constructor(
     private readonly credentials: CredentialProvider,
     private readonly settings: ClientSettings,
+    /** Requests of this account share one pacing lane per region. */
+    private readonly pacing?: { pacer: RatePacer; account: string },
   ) {}
 
   client(service: ServiceName, region: string): SdkClient {
@@ -73,6 +78,9 @@ export class AccountClients {
     let client = this.clients.get(key);
     if (client === undefined) {
       client = createClient(service, region, this.credentials, this.settings);
+      if (this.pacing !== undefined) {
+        addPacing(client, this.pacing.pacer, `${this.pacing.account}/${region}`);
+      }
       this.clients.set(key, client);
     }
     return client;
@@ -109,6 +117,29 @@ export function createClient(
     // A bucket's policy must be read in the bucket's region; the SDK follows the redirect.
     ...(service === 's3' ? { followRegionRedirects: true } : {}),
   });
+}
+
+/**
+ * Puts every attempt of the client's calls (retries included: the middleware runs inside the
+ * SDK's retry loop) through the pacer's lane, and tells the pacer which were throttled.
+ */
+function addPacing(client: SdkClient, pacer: RatePacer, lane: string): void {
+  type Handler = (args: unknown) => Promise<unknown>;
+  const middleware =
+    (next: Handler): Handler =>
+    async (args) => {
+      await pacer.wait(lane);
+      try {
+        const output = await next(args);
+        pacer.record(lane, false);
+        return output;
+      } catch (error) {
+        pacer.record(lane, isThrottling(error));
+        throw error;
+      }
+    };
+  const options = { step: 'finalizeRequest', priority: 'low', name: 'lateralRatePacer' };
+  client.middlewareStack.add(middleware as never, options as never);
 }
 
 /**

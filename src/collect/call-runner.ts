@@ -75,31 +75,47 @@ export class CallRunner {
     if (this.options.signal?.aborted === true) throw new CollectionInterrupted();
   }
 
-  /** One request, within the limits; returns the response in the aws CLI's shape. */
-  async send(site: CallSite, call: ApiCall, input: Record<string, unknown>): Promise<CliOutput> {
+  /**
+   * One request, within the limits; returns the response in the aws CLI's shape. Urgent
+   * requests (the next page of a started call, calls that unblock an account) wait less.
+   */
+  async send(
+    site: CallSite,
+    call: ApiCall,
+    input: Record<string, unknown>,
+    urgent = call.urgent === true,
+  ): Promise<CliOutput> {
     const { accountId, clientRegion, service } = site;
     const region = this.perRegion.for(`${accountId}/${clientRegion}`);
     const byService = this.perService.for(`${accountId}/${clientRegion}/${service}`);
     const account = this.perAccount.for(accountId);
-    return byService.run(() =>
-      region.run(() =>
-        account.run(() =>
-          this.total.run(async () => {
-            this.checkInterrupted();
-            const command = new call.command(input as never);
-            try {
-              const response = await site.client.send(command, {
-                ...(this.options.signal === undefined ? {} : { abortSignal: this.options.signal }),
-              });
-              this.countAttempts(site, response);
-              return toCliShape(response) as CliOutput;
-            } catch (error) {
-              this.countAttempts(site, error);
-              throw error;
-            }
-          }),
+    return byService.run(
+      () =>
+        region.run(
+          () =>
+            account.run(
+              () =>
+                this.total.run(async () => {
+                  this.checkInterrupted();
+                  const command = new call.command(input as never);
+                  try {
+                    const response = await site.client.send(command, {
+                      ...(this.options.signal === undefined
+                        ? {}
+                        : { abortSignal: this.options.signal }),
+                    });
+                    this.countAttempts(site, response);
+                    return toCliShape(response) as CliOutput;
+                  } catch (error) {
+                    this.countAttempts(site, error);
+                    throw error;
+                  }
+                }, urgent),
+              urgent,
+            ),
+          urgent,
         ),
-      ),
+      urgent,
     );
   }
 
@@ -114,7 +130,8 @@ export class CallRunner {
     do {
       const input: Record<string, unknown> = { ...call.input, ...extraInput };
       if (call.paging !== undefined && token !== undefined) input[call.paging.inputToken] = token;
-      const page = await this.send(site, call, input);
+      // A started call's next page goes first: it finishes work rather than starting more.
+      const page = await this.send(site, call, input, token !== undefined || call.urgent === true);
       pages.push(page);
       const next = nextPageToken(call, page);
       // An endpoint that hands back the token it was given would page forever.

@@ -6,13 +6,13 @@ import type { ConcurrencyLimits } from './call-runner.js';
  * beyond what the rate allows only wait in the SDK's backoff.
  */
 export const defaultLimits: ConcurrencyLimits = {
-  total: 64,
-  perAccount: 32,
+  total: 256,
+  perAccount: 64,
   perRegion: 8,
   perService: 4,
 };
 
-export const defaultAccountsAtOnce = 16;
+export const defaultAccountsAtOnce = 32;
 
 /** Adaptive retry: attempts per call, the first included. */
 export const defaultMaxAttempts = 10;

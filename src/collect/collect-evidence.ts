@@ -23,6 +23,7 @@ import { CollectionInterrupted, errorCode, errorMessage, isInterruption } from '
 import { CallRunner, type CallSite, type ConcurrencyLimits } from './call-runner.js';
 import { CollectTally } from './collect-tally.js';
 import { Limiter } from './limiter.js';
+import { RatePacer } from './rate-pacer.js';
 
 export interface CollectOptions {
   /** The evidence folder to write. */
@@ -118,14 +119,16 @@ export async function collectEvidence(options: CollectOptions): Promise<CollectR
       fromNodeProviderChain(profile === undefined ? {} : { profile }));
   const services = new Set<ServiceName>(options.services ?? collectedServices);
   services.add('sts');
+  const pacer = new RatePacer();
   const bases: Target[] = profiles.map((profile) => {
     const credentials = credentialsFor(profile);
+    const label = profile === undefined ? 'default credentials' : `profile ${profile}`;
     return {
-      label: profile === undefined ? 'default credentials' : `profile ${profile}`,
+      label,
       credentials,
       credentialsApi: 'sts:GetCallerIdentity',
       ownsClients: false,
-      clients: new AccountClients(credentials, settings),
+      clients: new AccountClients(credentials, settings, { pacer, account: label }),
     };
   });
 
@@ -150,7 +153,7 @@ export async function collectEvidence(options: CollectOptions): Promise<CollectR
     const caller = await identifyCaller(runner, bases[0]!, homeRegion, tally);
     writer.setCallerIdentity(identityOf(caller));
     const targets = options.org
-      ? await organizationTargets(runner, bases[0]!, caller, homeRegion, settings, options)
+      ? await organizationTargets(runner, bases[0]!, caller, homeRegion, settings, options, pacer)
       : bases;
     const accountLimiter = new Limiter(options.accountsAtOnce);
     await Promise.all(
@@ -208,6 +211,7 @@ async function organizationTargets(
   homeRegion: string,
   settings: ClientSettings,
   options: CollectOptions,
+  pacer: RatePacer,
 ): Promise<Target[]> {
   const callerAccount = caller.accountId!;
   const site: CallSite = {
@@ -265,7 +269,7 @@ async function organizationTargets(
         credentials,
         credentialsApi: 'sts:AssumeRole',
         ownsClients: true,
-        clients: new AccountClients(credentials, settings),
+        clients: new AccountClients(credentials, settings, { pacer, account: accountId }),
       };
     });
 }

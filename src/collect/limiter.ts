@@ -1,16 +1,19 @@
 /**
- * A counting semaphore: at most `max` tasks run at once, the others wait in arrival order.
+ * A counting semaphore: at most `max` tasks run at once, the others wait in arrival order,
+ * urgent ones first.
  */
 export class Limiter {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private readonly urgent: (() => void)[] = [];
 
   constructor(readonly max: number) {
     if (!Number.isInteger(max) || max < 1) throw new Error(`limit must be a positive integer`);
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire();
+  /** Runs `task` when a slot is free; urgent tasks go before every waiting task that is not. */
+  async run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
+    await this.acquire(urgent);
     try {
       return await task();
     } finally {
@@ -18,16 +21,16 @@ export class Limiter {
     }
   }
 
-  private acquire(): Promise<void> {
+  private acquire(urgent: boolean): Promise<void> {
     if (this.running < this.max) {
       this.running += 1;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => (urgent ? this.urgent : this.waiting).push(resolve));
   }
 
   private release(): void {
-    const next = this.waiting.shift();
+    const next = this.urgent.shift() ?? this.waiting.shift();
     // The slot passes straight to the next waiter, so `running` stays the same.
     if (next === undefined) this.running -= 1;
     else next();

@@ -49,11 +49,15 @@ export function callerIdentity(
   };
 }
 
+function accountArnPrefix(plan: OrganizationPlan): string {
+  return `arn:aws:organizations::${plan.managementAccountId}:account/${plan.organizationId}`;
+}
+
 export function listAccounts(plan: OrganizationPlan): AwsObject {
   return {
     Accounts: plan.accounts.map((account) => ({
       Id: account.id,
-      Arn: `arn:aws:organizations::${plan.managementAccountId}:account/${plan.organizationId}/${account.id}`,
+      Arn: `${accountArnPrefix(plan)}/${account.id}`,
       Email: account.email,
       Name: account.name,
       Status: 'ACTIVE',
@@ -73,7 +77,7 @@ export function describeOrganization(plan: OrganizationPlan): AwsObject {
       Id: plan.organizationId,
       Arn: `arn:aws:organizations::${plan.managementAccountId}:organization/${plan.organizationId}`,
       FeatureSet: 'ALL',
-      MasterAccountArn: `arn:aws:organizations::${plan.managementAccountId}:account/${plan.organizationId}/${plan.managementAccountId}`,
+      MasterAccountArn: `${accountArnPrefix(plan)}/${plan.managementAccountId}`,
       MasterAccountId: plan.managementAccountId,
       MasterAccountEmail: management.email,
       AvailablePolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }],

@@ -13,14 +13,25 @@ export interface BuildContext {
   ips: IpAllocator;
 }
 
-/** The zone name and zone id of a subnet's zone letter. */
+const directionLetters: Record<string, string> = {
+  east: 'e',
+  west: 'w',
+  north: 'n',
+  south: 's',
+  central: 'c',
+  northeast: 'ne',
+  northwest: 'nw',
+  southeast: 'se',
+  southwest: 'sw',
+};
+
+/** The zone name and zone id of a subnet's zone letter: `us-east-1`, `b` → `us-east-1b`, `use1-az4`. */
 export function availabilityZone(region: string, zone: string): { name: string; id: string } {
-  const prefix = region === 'us-east-1' ? 'use1' : 'euw1';
-  const number = zone.charCodeAt(0) - 96;
-  return {
-    name: `${region}${zone}`,
-    id: `${prefix}-az${region === 'us-east-1' ? number + 3 : number}`,
-  };
+  const [area = '', direction = '', number = ''] = region.split('-');
+  const prefix = `${area}${directionLetters[direction] ?? direction.slice(0, 1)}${number}`;
+  // Zone ids are shuffled per account in AWS; a fixed shift keeps them unlike the letters.
+  const zoneNumber = ((zone.charCodeAt(0) - 97 + 3) % 6) + 1;
+  return { name: `${region}${zone}`, id: `${prefix}-az${zoneNumber}` };
 }
 
 function vpcDocument(vpc: VpcPlan): AwsObject {

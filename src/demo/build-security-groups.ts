@@ -83,6 +83,7 @@ function ruleDocument(
 ): AwsObject {
   const ruleId = demoIds.securityGroupRule(`${groupId}/${egress ? 'egress' : 'ingress'}/${index}`);
   const reference = referencedGroup(context, vpc, rule);
+  const arnPrefix = `arn:aws:ec2:${vpc.region}:${vpc.accountId}`;
   return {
     SecurityGroupRuleId: ruleId,
     GroupId: groupId,
@@ -109,7 +110,7 @@ function ruleDocument(
         }),
     ...(rule.description ? { Description: rule.description } : {}),
     Tags: [],
-    SecurityGroupRuleArn: `arn:aws:ec2:${vpc.region}:${vpc.accountId}:security-group-rule/${ruleId}`,
+    SecurityGroupRuleArn: `${arnPrefix}:security-group-rule/${ruleId}`,
   };
 }
 

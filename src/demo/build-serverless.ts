@@ -78,7 +78,7 @@ function lambdaDocument(context: BuildContext, plan: LambdaPlan): AwsObject {
     };
     for (const subnet of subnets) {
       serviceInterface(context, vpc, subnet, `lambda/${key}/${subnet.cidr}`, {
-        description: `AWS Lambda VPC ENI-${plan.name}-${uuidText(`${key}/${subnet.cidr}`, demoSeed)}`,
+        description: `AWS Lambda VPC ENI-${plan.name}-${uuidText(subnet.cidr + key, demoSeed)}`,
         interfaceType: 'lambda',
         requesterId: `${demoIds.iam('AROA', `${plan.accountId}/${plan.role}`)}:${plan.name}`,
         groups: network.groups,

@@ -51,7 +51,7 @@ function byName(records: readonly EvidenceRecord[], name: string): EvidenceRecor
 }
 
 describe('the demo incident, read back from the evidence files', () => {
-  it('puts render-node-07 in a public subnet of the Dev VPC, with public and Elastic IPs', async () => {
+  it('puts render-node-07 in a public Dev VPC subnet, with public and Elastic IPs', async () => {
     const host = byName(
       await list(dev, 'us-east-1', 'ec2:DescribeInstances', 'Reservations'),
       'render-node-07',
@@ -136,7 +136,7 @@ describe('the demo incident, read back from the evidence files', () => {
     expect((orders?.['DBSubnetGroup'] as EvidenceRecord)['VpcId']).toBe(vpcId);
   });
 
-  it('peers the Dev VPC with the Security and Meme Factory VPCs, seen from both sides', async () => {
+  it('peers the Dev VPC with the Security and Meme Factory VPCs, on both sides', async () => {
     const devVpc = byName(await list(dev, 'us-east-1', 'ec2:DescribeVpcs', 'Vpcs'), 'Dev VPC');
     for (const [accountId, vpcName, hosts] of [
       [security, 'Security VPC', ['SIFT-forensics', 'Steampipe', 'Splunk']],
@@ -189,7 +189,7 @@ describe('the demo incident, read back from the evidence files', () => {
     }
   });
 
-  it('has a Dev security group rule naming a Security account group across the peering', async () => {
+  it('has a Dev group rule naming a Security account group across the peering', async () => {
     const devGroups = await list(dev, 'us-east-1', 'ec2:DescribeSecurityGroups', 'SecurityGroups');
     const pairs = devGroups.flatMap((group) =>
       (group['IpPermissions'] as EvidenceRecord[]).flatMap(
@@ -253,7 +253,7 @@ describe('the demo incident, read back from the evidence files', () => {
     expect(instances.length).toBeGreaterThanOrEqual(30);
   });
 
-  it('gives every instance profile in use a role, and trusts the Security and an outside account', async () => {
+  it('gives every profile in use a role; trusts Security and an outside account', async () => {
     const instances = await everywhere('ec2:DescribeInstances', 'Reservations');
     for (const instance of instances) {
       const profile = instance['IamInstanceProfile'] as EvidenceRecord | undefined;

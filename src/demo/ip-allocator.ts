@@ -9,7 +9,13 @@ export class IpAllocator {
   private readonly used = new Map<string, number>();
   private publicCount = 0;
 
-  constructor(private readonly seed: number) {}
+  /** `publicStart` offsets the public addresses, for generators that allocate per account. */
+  constructor(
+    private readonly seed: number,
+    publicStart = 0,
+  ) {
+    this.publicCount = publicStart;
+  }
 
   /** The next free address of the subnet, starting a little above the reserved ones. */
   privateAddress(subnetCidr: string): string {

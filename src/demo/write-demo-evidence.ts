@@ -3,18 +3,8 @@ import { join } from 'node:path';
 import { EvidenceFolderWriter } from '../evidence/evidence-folder-writer.js';
 import { manifestFileName, type Manifest } from '../evidence/manifest.js';
 import { lateralVersion } from '../version.js';
-import {
-  bucketLocation,
-  callerIdentity,
-  describeOrganization,
-  describeRegions,
-  listAccounts,
-  listBuckets,
-} from './build-accounts.js';
-import { authorizationDetails } from './build-iam.js';
-import { buildInstances, type BuiltInstance } from './build-instances.js';
-import { buildNetwork, buildSubnets, type BuildContext } from './build-network.js';
-import { buildServerless } from './build-serverless.js';
+import { callerIdentity } from './build-accounts.js';
+import type { BuiltInstance } from './build-instances.js';
 import {
   demoAccountIds,
   demoAccounts,
@@ -29,6 +19,7 @@ import { demoIds, demoSeed, findSubnet, findVpc } from './demo-ids.js';
 import { demoPeerings, demoVpcs } from './demo-network-plan.js';
 import type { OrganizationPlan } from './demo-plan.js';
 import { EvidenceBook } from './evidence-book.js';
+import { buildOrganization, writeAccountEvidence } from './write-account-evidence.js';
 import { IpAllocator } from './ip-allocator.js';
 
 /** The demo organization, as a plan. */
@@ -82,63 +73,6 @@ export interface DemoFacts {
 
 const startedAt = new Date(demoCollectedAt.getTime() - 4 * 60_000);
 
-async function writeAccount(
-  writer: EvidenceFolderWriter,
-  plan: OrganizationPlan,
-  book: EvidenceBook,
-  accountId: string,
-): Promise<void> {
-  const write = (
-    region: string,
-    api: Parameters<EvidenceFolderWriter['writeDocument']>[2],
-    body: unknown,
-    resourceId?: string,
-  ) =>
-    writer.writeDocument(accountId, region, api, body, {
-      pages: 1,
-      ...(resourceId === undefined ? {} : { resourceId }),
-    });
-  const account = plan.accounts.find((item) => item.id === accountId);
-  const identity = plan.identities.find((item) => item.accountId === accountId);
-  if (account === undefined || identity === undefined) {
-    throw new Error(`demo plan: account ${accountId} is incomplete`);
-  }
-  await write('global', 'sts:GetCallerIdentity', callerIdentity(plan, accountId));
-  await write('global', 'iam:GetAccountAuthorizationDetails', authorizationDetails(identity));
-  await write('global', 'iam:ListAccountAliases', { AccountAliases: [account.alias] });
-  if (accountId === plan.managementAccountId) {
-    await write('global', 'organizations:ListAccounts', listAccounts(plan));
-    await write('global', 'organizations:DescribeOrganization', describeOrganization(plan));
-  }
-  const buckets = plan.buckets.filter((bucket) => bucket.accountId === accountId);
-  await write('global', 's3:ListBuckets', listBuckets(accountId, buckets));
-  for (const bucket of buckets) {
-    await write('global', 's3:GetBucketLocation', bucketLocation(bucket), bucket.name);
-    if (bucket.policy !== undefined) {
-      await write(
-        'global',
-        's3:GetBucketPolicy',
-        { Policy: JSON.stringify(bucket.policy) },
-        bucket.name,
-      );
-    }
-  }
-  await write('global', 'ec2:DescribeRegions', describeRegions());
-  for (const region of plan.regions) {
-    for (const response of book.region(accountId, region).responses()) {
-      await write(region, response.api, response.body);
-    }
-  }
-  writer.recordAccount({
-    accountId,
-    name: account.name,
-    callerIdentity: callerIdentity(plan, accountId),
-    regions: plan.regions,
-    startedAt: startedAt.toISOString(),
-    endedAt: demoCollectedAt.toISOString(),
-  });
-}
-
 function demoFacts(
   folder: string,
   plan: OrganizationPlan,
@@ -157,6 +91,8 @@ function demoFacts(
     throw new Error('demo plan: the compromised render nodes are missing');
   }
   const vpc = findVpc(plan.vpcs, hostPlan.vpc);
+  const hostProfile = plan.instances[0]?.profile ?? '';
+  const iamPrefix = `arn:aws:iam::${host.accountId}`;
   const lambda = plan.lambdas.find((item) => item.role === 'RenderRole-dev');
   if (lambda === undefined) throw new Error('demo plan: no function runs as RenderRole-dev');
   return {
@@ -176,7 +112,7 @@ function demoFacts(
       privateIp: host.privateIp,
       publicIp: host.publicIp,
       elasticIpAllocationId: host.elasticAllocationId,
-      instanceProfileArn: `arn:aws:iam::${host.accountId}:instance-profile/RenderInstanceProfile-dev`,
+      instanceProfileArn: `${iamPrefix}:instance-profile/${hostProfile}`,
       roleName: 'RenderRole-dev',
       roleArn: `arn:aws:iam::${host.accountId}:role/RenderRole-dev`,
     },
@@ -202,11 +138,7 @@ function demoFacts(
 export async function writeDemoEvidence(folder: string): Promise<DemoFacts> {
   const plan = demoOrganization;
   const book = new EvidenceBook();
-  const context: BuildContext = { plan, book, ips: new IpAllocator(demoSeed) };
-  buildNetwork(context);
-  const built = buildInstances(context);
-  buildServerless(context);
-  buildSubnets(context);
+  const built = buildOrganization(plan, book, new IpAllocator(demoSeed));
 
   const writer = new EvidenceFolderWriter({
     folder,
@@ -214,7 +146,12 @@ export async function writeDemoEvidence(folder: string): Promise<DemoFacts> {
     callerIdentity: callerIdentity(plan, plan.managementAccountId),
     startedAt,
   });
-  for (const account of plan.accounts) await writeAccount(writer, plan, book, account.id);
+  for (const account of plan.accounts) {
+    await writeAccountEvidence(writer, plan, book, account.id, {
+      startedAt,
+      endedAt: demoCollectedAt,
+    });
+  }
   const manifest: Manifest = writer.manifest(true, demoCollectedAt);
   // The writer stamps its own manifest with the current time; the demo's must not change.
   await mkdir(folder, { recursive: true });

@@ -3,8 +3,8 @@ import type { ApiSpec } from './api-catalog.js';
 import type { SkippedFile } from './evidence-document.js';
 import { EvidenceError } from './evidence-error.js';
 import type { DiscoverOptions, LoadedEvidenceFile } from './evidence-inventory.js';
-import { inferOrigin, type Inferred } from './infer-origin.js';
-import { readJsonFile, type JsonLimits } from './read-json.js';
+import { inferOrigin, isRegionName, type Inferred } from './infer-origin.js';
+import { readJsonFile, type JsonFile, type JsonLimits } from './read-json.js';
 import { recognizeApi } from './shape-recognition.js';
 
 /** A loose file read: what it holds, or why it was not imported. */
@@ -43,6 +43,7 @@ function decideRegion(
   spec: ApiSpec,
   inferred: Inferred,
   given: string | undefined,
+  folderRegion: string | undefined,
 ): Decision {
   if (spec.scope === 'global') return { value: 'global' };
   if (inferred.kind === 'one') {
@@ -61,6 +62,7 @@ function decideRegion(
         'answers for one region: pass --region with the one it was made in',
     };
   }
+  if (folderRegion !== undefined) return { value: folderRegion };
   if (given !== undefined) return { value: given };
   return {
     reason: `cannot tell which region ${file} (${spec.id}) was collected in: pass --region`,
@@ -69,14 +71,15 @@ function decideRegion(
 
 /**
  * Reads one loose aws CLI output file (plain or gzip), recognizes the API it answers and the
- * account and region it belongs to (told by the file where it can; `options` where it cannot).
+ * account and region it belongs to: told by its contents where they can, else by a parent
+ * folder named after a region (for the region), else by `options`.
  */
 export async function readAwsCliFile(
   path: string,
   options: DiscoverOptions,
   limits: Partial<JsonLimits> = {},
 ): Promise<LooseFileResult> {
-  let json;
+  let json: JsonFile;
   try {
     json = await readJsonFile(path, limits);
   } catch (error) {
@@ -90,7 +93,10 @@ export async function readAwsCliFile(
   const origin = inferOrigin(spec.id, json.value);
   const account = decideAccount(fileName, origin.account, options.accountId);
   if ('reason' in account) return { skipped: { path, reason: account.reason } };
-  const region = decideRegion(fileName, spec, origin.region, options.region);
+  // aws CLI output saved as `<region>/<file>.json` says its region by its folder.
+  const folder = basename(dirname(path));
+  const folderRegion = isRegionName(folder) ? folder : undefined;
+  const region = decideRegion(fileName, spec, origin.region, options.region, folderRegion);
   if ('reason' in region) return { skipped: { path, reason: region.reason } };
   return {
     loaded: {

@@ -1,17 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  hasSharedData,
+  sharedDataDir as sharedData,
+  sharedDataSkipNote,
+} from '../../test/shared-data.js';
 import { findApiSpec } from './api-catalog.js';
 import { discoverEvidence, noEvidenceReason } from './discover-evidence.js';
 import { readEvidenceFile } from './read-evidence-file.js';
 
-const sharedData = fileURLToPath(new URL('../../../shared/data', import.meta.url));
-const hasSharedData = existsSync(sharedData);
-if (!hasSharedData)
-  process.stderr.write(`skipping shared-data evidence tests: ${sharedData} is absent\n`);
+if (!hasSharedData) process.stderr.write(`${sharedDataSkipNote}\n`);
 
 const cloudMapperDemo = join(sharedData, 'cloudmapper/account-data/demo');
 const captures = join(sharedData, 'aws-api-captures');

@@ -182,6 +182,18 @@ describe('discoverEvidence on plain folders', () => {
     ]);
   });
 
+  it('reads aws CLI output sorted into region folders as loose files of that region', async () => {
+    const path = await fixture('case/eu-central-1/describe-vpcs.json', '{"Vpcs": []}');
+    const inventory = await discoverEvidence([join(folder, 'case')], { accountId: account });
+    expect(inventory.files).toEqual([]);
+    expect(inventory.loaded[0]?.documents[0]).toMatchObject({
+      api: 'ec2:DescribeVpcs',
+      accountId: account,
+      region: 'eu-central-1',
+      source: path,
+    });
+  });
+
   it('does not follow symbolic links', async () => {
     const outside = await mkdtemp(join(tmpdir(), 'lateral-outside-'));
     try {

@@ -1,11 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  hasSharedData,
+  sharedDataDir as sharedData,
+  sharedDataSkipNote,
+} from '../../test/shared-data.js';
 import { findExcessNesting, findJsonSyntaxError, lineAndColumn } from './json-syntax.js';
 
-const sharedData = fileURLToPath(new URL('../../../shared/data', import.meta.url));
-const hasSharedData = existsSync(sharedData);
-if (!hasSharedData) process.stderr.write(`skipping shared-data tests: ${sharedData} is absent\n`);
+if (!hasSharedData) process.stderr.write(`${sharedDataSkipNote}\n`);
 
 function parses(text: string): boolean {
   try {
@@ -79,6 +81,8 @@ describe('findExcessNesting', () => {
   it('finds the first bracket past the limit and skips strings with escaped quotes', () => {
     expect(findExcessNesting('[[["\\"[[[["]]]', 3)).toBe(-1);
     expect(findExcessNesting('[{"a": [[]]}]', 3)).toBe(8);
+    // An escaped backslash before a quote: the quote closes the string.
+    expect(findExcessNesting('["\\\\", [[]]]', 2)).toBe(8);
   });
 });
 

@@ -12,20 +12,29 @@ function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
+/** The index of the quote that closes a string opened at `open`, or -1 when none does. */
+function closingQuote(text: string, open: number): number {
+  let quoteAt = text.indexOf('"', open + 1);
+  while (quoteAt !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(quoteAt - 1 - backslashes) === backslash) backslashes += 1;
+    if (backslashes % 2 === 0) return quoteAt;
+    quoteAt = text.indexOf('"', quoteAt + 1);
+  }
+  return -1;
+}
+
 /**
  * The index of the first bracket that opens a container deeper than `maxDepth`, or -1. Brackets
- * inside strings do not count.
+ * inside strings do not count; strings are skipped with indexOf, which keeps this fast.
  */
 export function findExcessNesting(text: string, maxDepth: number): number {
   let depth = 0;
-  let inString = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === backslash) index += 1;
-      else if (code === quote) inString = false;
-    } else if (code === quote) {
-      inString = true;
+    if (code === quote) {
+      index = closingQuote(text, index);
+      if (index === -1) return -1;
     } else if (code === 0x5b || code === 0x7b) {
       depth += 1;
       if (depth > maxDepth) return index;

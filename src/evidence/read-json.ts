@@ -116,7 +116,10 @@ function decodeUtf8(path: string, bytes: Buffer, gzipped: boolean): string {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new EvidenceError(path, `is too large to parse as one JSON document`);
+      throw new EvidenceError(
+        path,
+        'is too large to parse as one JSON document: split it (one API response per file)',
+      );
     }
     const offset = findInvalidUtf8(bytes);
     throw new EvidenceError(

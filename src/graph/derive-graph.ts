@@ -36,6 +36,8 @@ export interface DeriveGraphSummary {
   /** Whether substring search has a trigram index (pg_trgm loaded). */
   trigramSearch: boolean;
   milliseconds: number;
+  /** Time of each step, for the benchmark. */
+  steps: Record<string, number>;
 }
 
 type ViewColumns = Map<string, Set<string>>;
@@ -188,6 +190,13 @@ export async function deriveGraph(
       stageSql,
   );
 
+  const steps: Record<string, number> = {};
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round((steps[name] ?? 0) + now - mark);
+    mark = now;
+  };
   const skipped: string[] = [];
   let priority = 0;
   for (const spec of resourceTypes) {
@@ -200,6 +209,7 @@ export async function deriveGraph(
       }
       const have = views.get(source.table) ?? new Set<string>();
       await session.query(sourceInsert(spec.type, source, priority, have));
+      step(`nodes ${spec.type}`);
     }
   }
   for (const rule of relationshipRules) {
@@ -209,12 +219,17 @@ export async function deriveGraph(
       continue;
     }
     await session.query(ruleInsert(rule));
+    step(`rule ${rule.id}`);
   }
   await session.query(
     `insert into graph_edge_stage select s.*, ${literal(ownershipLabel)}
      from (${ownershipSelect('graph_node_stage')}) s`,
   );
+  step('ownership');
+  await session.exec('analyze graph_node_stage; analyze graph_edge_stage;');
+  step('analyze stage');
   await session.query(placeholderSql);
+  step('placeholders');
   if (options.accountNames !== undefined && options.accountNames.size > 0) {
     const names = [...options.accountNames];
     await session.query(
@@ -244,6 +259,7 @@ export async function deriveGraph(
     skipped,
     trigramSearch,
     milliseconds: Math.round(performance.now() - started),
+    steps,
   };
   for (const reason of skipped) logger.warn(`graph: skipped ${reason}`);
   logger.info(

@@ -130,10 +130,10 @@ export async function importEvidence(
   const loadedGroups = loadedByAccount(inventory.loaded);
   const accounts = [...new Set([...refsByAccount.keys(), ...loadedGroups.keys()])].sort();
   if (existing !== undefined) {
-    logger.info('evidence already imported', { snapshot: existing });
+    logger.info('evidence already imported', { snapshot: existing.id });
     return {
       outcome: 'unchanged',
-      snapshotId: existing,
+      snapshotId: existing.id,
       sourceCount: inventory.files.length + inventory.loaded.length,
       skipped: inventory.skipped,
       gaps: inventory.gaps,

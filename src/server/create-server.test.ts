@@ -15,7 +15,7 @@ const demoEvidence = fileURLToPath(
   new URL('../../../shared/data/cloudmapper/account-data/demo', import.meta.url),
 );
 const haveEvidence = existsSync(demoEvidence);
-if (!haveEvidence) process.stderr.write(`Server tests skipped: ${demoEvidence} is absent.` + '\n');
+if (!haveEvidence) process.stderr.write(`Server tests skipped: ${demoEvidence} is absent.\n`);
 
 interface Answer {
   status: number;
@@ -186,7 +186,7 @@ describe.skipIf(!haveEvidence)('the dashboard server over the CloudMapper demo',
     expect((await get(guarded.port, '/')).status).toBe(401);
   });
 
-  it('trades the printed URL for an HttpOnly cookie and drops the token from the address', async () => {
+  it('trades the printed URL for an HttpOnly cookie and drops the token', async () => {
     const opened = await get(guarded.port, `/r/abc?depth=2&token=${token}`);
     expect(opened.status).toBe(303);
     expect(opened.headers.location).toBe('/r/abc?depth=2');

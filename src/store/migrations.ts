@@ -17,12 +17,12 @@ interface Migration {
   sql: string;
 }
 
-// The latest snapshot_scope row per table and scope at or before the session's lateral.snapshot.
+// The latest snapshot_scope row per table and scope at or before the session's "lateral".snapshot.
 const visibleScopeView = `
-CREATE OR REPLACE VIEW lateral.visible_scope AS
+CREATE OR REPLACE VIEW "lateral".visible_scope AS
 SELECT DISTINCT ON (table_name, account_id, region)
   table_name, account_id, region, snapshot_id
-FROM lateral.snapshot_scope
+FROM "lateral".snapshot_scope
 WHERE snapshot_id <= COALESCE(
   NULLIF(current_setting('lateral.snapshot', true), '')::bigint,
   9223372036854775807)
@@ -34,27 +34,27 @@ const migrations: readonly Migration[] = [
     version: 1,
     description: 'snapshots, their sources, skipped files, gaps and scopes',
     sql: `
-CREATE TABLE lateral.snapshot (
+CREATE TABLE "lateral".snapshot (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   created_at timestamptz NOT NULL DEFAULT now(),
   label text,
   evidence_digest text NOT NULL UNIQUE,
   summary jsonb
 );
-CREATE TABLE lateral.snapshot_source (
-  snapshot_id bigint NOT NULL REFERENCES lateral.snapshot (id),
+CREATE TABLE "lateral".snapshot_source (
+  snapshot_id bigint NOT NULL REFERENCES "lateral".snapshot (id),
   path text NOT NULL,
   sha256 text NOT NULL,
   bytes bigint NOT NULL,
   layout text NOT NULL
 );
-CREATE TABLE lateral.snapshot_skipped (
-  snapshot_id bigint NOT NULL REFERENCES lateral.snapshot (id),
+CREATE TABLE "lateral".snapshot_skipped (
+  snapshot_id bigint NOT NULL REFERENCES "lateral".snapshot (id),
   path text NOT NULL,
   reason text NOT NULL
 );
-CREATE TABLE lateral.snapshot_gap (
-  snapshot_id bigint NOT NULL REFERENCES lateral.snapshot (id),
+CREATE TABLE "lateral".snapshot_gap (
+  snapshot_id bigint NOT NULL REFERENCES "lateral".snapshot (id),
   account_id text,
   region text,
   service text,
@@ -63,8 +63,8 @@ CREATE TABLE lateral.snapshot_gap (
   message text NOT NULL,
   source text NOT NULL
 );
-CREATE TABLE lateral.snapshot_scope (
-  snapshot_id bigint NOT NULL REFERENCES lateral.snapshot (id),
+CREATE TABLE "lateral".snapshot_scope (
+  snapshot_id bigint NOT NULL REFERENCES "lateral".snapshot (id),
   table_name text NOT NULL,
   account_id text NOT NULL,
   region text NOT NULL,
@@ -72,15 +72,15 @@ CREATE TABLE lateral.snapshot_scope (
   PRIMARY KEY (snapshot_id, table_name, account_id, region)
 );
 CREATE INDEX snapshot_scope_latest_idx
-  ON lateral.snapshot_scope (table_name, account_id, region, snapshot_id DESC);
+  ON "lateral".snapshot_scope (table_name, account_id, region, snapshot_id DESC);
 ${visibleScopeView}
 CREATE VIEW public.lateral_snapshot AS
-  SELECT id, created_at, label, evidence_digest, summary FROM lateral.snapshot;
-CREATE VIEW public.lateral_snapshot_source AS SELECT * FROM lateral.snapshot_source;
-CREATE VIEW public.lateral_snapshot_skipped AS SELECT * FROM lateral.snapshot_skipped;
-CREATE VIEW public.lateral_snapshot_gap AS SELECT * FROM lateral.snapshot_gap;
-CREATE VIEW public.lateral_snapshot_scope AS SELECT * FROM lateral.snapshot_scope;
-CREATE VIEW public.lateral_visible_scope AS SELECT * FROM lateral.visible_scope;`,
+  SELECT id, created_at, label, evidence_digest, summary FROM "lateral".snapshot;
+CREATE VIEW public.lateral_snapshot_source AS SELECT * FROM "lateral".snapshot_source;
+CREATE VIEW public.lateral_snapshot_skipped AS SELECT * FROM "lateral".snapshot_skipped;
+CREATE VIEW public.lateral_snapshot_gap AS SELECT * FROM "lateral".snapshot_gap;
+CREATE VIEW public.lateral_snapshot_scope AS SELECT * FROM "lateral".snapshot_scope;
+CREATE VIEW public.lateral_visible_scope AS SELECT * FROM "lateral".visible_scope;`,
   },
 ];
 
@@ -89,26 +89,26 @@ export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
 async function applyNumberedMigrations(session: StoreSession): Promise<number[]> {
   await session.exec(`
-CREATE TABLE IF NOT EXISTS lateral.schema_version (
+CREATE TABLE IF NOT EXISTS "lateral".schema_version (
   version integer PRIMARY KEY,
   description text NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE TABLE IF NOT EXISTS lateral.schema_registry (
+CREATE TABLE IF NOT EXISTS "lateral".schema_registry (
   singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
   fingerprint text NOT NULL,
   table_names jsonb NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now()
 );`);
   const { rows } = await session.query<{ version: number }>(
-    'SELECT version FROM lateral.schema_version',
+    'SELECT version FROM "lateral".schema_version',
   );
   const applied = new Set(rows.map((row) => row.version));
   const newlyApplied: number[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     await session.exec(migration.sql);
-    await session.query('INSERT INTO lateral.schema_version (version, description) VALUES ($1, $2)', [
+    await session.query('INSERT INTO "lateral".schema_version (version, description) VALUES ($1, $2)', [
       migration.version,
       migration.description,
     ]);
@@ -143,7 +143,7 @@ async function syncRegistry(
 ): Promise<boolean> {
   const fingerprint = registryFingerprint(tables);
   const { rows } = await session.query<{ fingerprint: string; table_names: string[] }>(
-    'SELECT fingerprint, table_names FROM lateral.schema_registry',
+    'SELECT fingerprint, table_names FROM "lateral".schema_registry',
   );
   const previous = rows[0];
   if (previous?.fingerprint === fingerprint) return false;
@@ -162,7 +162,7 @@ async function syncRegistry(
     await session.exec(createPublicViewSql(table));
   }
   await session.query(
-    `INSERT INTO lateral.schema_registry (fingerprint, table_names) VALUES ($1, $2)
+    `INSERT INTO "lateral".schema_registry (fingerprint, table_names) VALUES ($1, $2)
      ON CONFLICT (singleton) DO UPDATE
        SET fingerprint = excluded.fingerprint, table_names = excluded.table_names,
            applied_at = now()`,
@@ -187,7 +187,7 @@ export async function migrate(
 ): Promise<MigrationOutcome> {
   return store.transaction(async (session) => {
     await session.query("SELECT pg_advisory_xact_lock(hashtext('lateral.migrations'))");
-    await session.exec('CREATE SCHEMA IF NOT EXISTS lateral;');
+    await session.exec('CREATE SCHEMA IF NOT EXISTS "lateral";');
     const appliedVersions = await applyNumberedMigrations(session);
     const registryRebuilt = await syncRegistry(session, tables);
     return { appliedVersions, registryRebuilt };

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AsyncMutex } from './async-mutex.js';
 import { acquireDataFolderLock } from './data-folder-lock.js';
@@ -24,15 +25,22 @@ function errorFrom(serialized: SerializedError): unknown {
 }
 
 /**
- * The worker script next to this file: the compiled .js, or, when running from the TypeScript
- * sources (vitest, tsx), the .ts loaded through tsx.
+ * Starts the worker script next to this file: the compiled .js, or, when running from the
+ * TypeScript sources (vitest, tsx), the .ts. Node 20 does not apply `--import tsx` from a
+ * worker's execArgv to its entry module, so a small bootstrap registers tsx's loader first.
  */
-function workerEntry(): { file: URL; execArgv: string[] } {
+function startWorker(workerData: PgliteWorkerData): Worker {
   const compiled = new URL('./pglite-worker.js', import.meta.url);
   const runningFromSources =
     import.meta.url.endsWith('.ts') || !existsSync(fileURLToPath(compiled));
-  if (!runningFromSources) return { file: compiled, execArgv: [] };
-  return { file: new URL('./pglite-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  if (!runningFromSources) return new Worker(compiled, { workerData });
+  const tsxPackage = pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = new URL('./dist/esm/api/index.mjs', tsxPackage).href;
+  const entry = new URL('./pglite-worker.ts', import.meta.url).href;
+  const bootstrap =
+    `import(${JSON.stringify(tsxApi)})` +
+    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 /** The main-thread side of a PGlite store whose database runs in a worker thread. */
@@ -87,7 +95,7 @@ class PgliteStore implements Store {
       this.pending.set(id, { resolve, reject });
       const request = { ...body, id } as PgliteRequest;
       // COPY data moves to the worker without a copy.
-      this.worker.postMessage(request, request.kind === 'copy' ? [request.data.buffer] : []);
+      this.worker.postMessage(request, request.kind === 'copy' ? [request.data.buffer as ArrayBuffer] : []);
     });
     if (!response.ok) throw errorFrom(response.error);
     return response;
@@ -160,11 +168,7 @@ export async function openPgliteStore(dataDir: string): Promise<Store> {
   const releaseLock = acquireDataFolderLock(dataDir);
   let worker: Worker | undefined;
   try {
-    const entry = workerEntry();
-    worker = new Worker(entry.file, {
-      execArgv: entry.execArgv,
-      workerData: { pgDataPath: pgliteDataPath(dataDir) } satisfies PgliteWorkerData,
-    });
+    worker = startWorker({ pgDataPath: pgliteDataPath(dataDir) });
     const starting = worker;
     await new Promise<void>((resolve, reject) => {
       starting.once('error', reject);

@@ -39,12 +39,13 @@ function sessionOf(client: pg.PoolClient): StoreSession {
     query: <T>(sql: string, params: readonly unknown[] = []) =>
       withQueryError(async () => {
         // The extended protocol, even without parameters: it runs exactly one statement.
-        const result = await client.query({
+        const config = {
           text: sql,
           values: [...params],
           queryMode: 'extended',
           types: typeParsers,
-        });
+        } as pg.QueryConfig;
+        const result = await client.query(config);
         const fields = result.fields.map((field) => ({
           name: field.name,
           dataTypeID: field.dataTypeID,

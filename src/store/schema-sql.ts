@@ -4,8 +4,11 @@ import { storedColumns } from '../schema/common-columns.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { quoteIdentifier, quoteLiteral } from './sql-identifiers.js';
 
-/** The schema holding lateral's physical tables and snapshot bookkeeping. */
-export const storeSchema = 'lateral';
+/**
+ * The schema holding lateral's physical tables and snapshot bookkeeping, quoted for SQL: LATERAL
+ * is a reserved word, so `lateral.x` must be written `"lateral".x`.
+ */
+export const storeSchema = '"lateral"';
 
 /** Columns of every physical table besides the Steampipe ones: which snapshot and scope. */
 export const scopeColumns = {
@@ -22,7 +25,7 @@ const generatorVersion = 1;
 
 /** The physical table of a Steampipe-shaped table: `lateral.<name>`. */
 export function physicalTableName(table: Pick<TableDefinition, 'name'>): string {
-  return `${storeSchema}.${table.name}`;
+  return `lateral.${table.name}`;
 }
 
 function columnSql(column: ColumnDefinition): string {

@@ -11,7 +11,7 @@ export const chromiumAvailable = existsSync(chromiumPath);
 
 if (!chromiumAvailable) {
   process.stderr.write(
-    `Browser tests skipped: ${chromiumPath} is absent (apt-get install chromium).` + '\n',
+    `Browser tests skipped: ${chromiumPath} is absent (apt-get install chromium).\n`,
   );
 }
 

@@ -20,7 +20,7 @@ const demoEvidence = fileURLToPath(
 );
 const haveEvidence = existsSync(demoEvidence);
 if (!haveEvidence)
-  process.stderr.write(`CloudMapper page test skipped: ${demoEvidence} is absent.` + '\n');
+  process.stderr.write(`CloudMapper page test skipped: ${demoEvidence} is absent.\n`);
 
 describe.skipIf(!chromiumAvailable || !haveEvidence)('every page of the CloudMapper demo', () => {
   let work: string;

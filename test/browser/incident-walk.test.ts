@@ -63,7 +63,7 @@ describe.skipIf(!chromiumAvailable)('the incident, walked in the dashboard', () 
     await saveScreenshot(page, 'incident-01-compromised-host');
   });
 
-  it('opens the role from the graph: its policies, the second instance and the Lambda', async () => {
+  it('opens the role: its policies, the second instance and the Lambda', async () => {
     await clickGraphNode(page, 'RenderRole-dev');
     await page.waitForURL(/\/r\/.*role/);
     await waitForGraph(page);
@@ -88,7 +88,7 @@ describe.skipIf(!chromiumAvailable)('the incident, walked in the dashboard', () 
     await saveScreenshot(page, 'incident-03-back-to-host');
   });
 
-  it('opens the Dev VPC: the database, the mail relay, the payments server, both peerings', async () => {
+  it('opens the Dev VPC: database, mail relay, payments server, both peerings', async () => {
     await revealGraphNode(page, 'Dev VPC');
     await clickGraphNode(page, 'Dev VPC');
     await page.waitForURL(/vpc%2Fvpc-/);

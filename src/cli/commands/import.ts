@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { SkippedFile } from '../../evidence/evidence-document.js';
 import type { ImportReport } from '../../import/import-report.js';
 import { ImportRejectedError, NoEvidenceError } from '../../import/import-report.js';
 import { importEvidence } from '../../import/import-evidence.js';
@@ -19,7 +20,7 @@ interface ImportCommandOptions extends StoreCommandOptions {
   verbose?: boolean;
 }
 
-function printSkipped(report: Pick<ImportReport, 'skipped'>): void {
+function printSkipped(report: { skipped: readonly SkippedFile[] }): void {
   if (report.skipped.length === 0) return;
   console.log(`\nSkipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'}:`);
   for (const skip of report.skipped) console.log(`  ${skip.path}\n    ${skip.reason}`);

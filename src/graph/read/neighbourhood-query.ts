@@ -37,7 +37,7 @@ async function neighbourKeys(
        union all
        (select e.from_key, e.label from "lateral".edge e
          where e.to_key = any($1::text[]) limit $2)
-     ) n group by key order by min(label = 'owns'), key limit $2`,
+     ) n group by key order by bool_and(label = 'owns'), key limit $2`,
     [frontier, limit],
   );
   return result.rows.map((row) => row.key);

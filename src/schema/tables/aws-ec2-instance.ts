@@ -101,7 +101,9 @@ function stateTransitionTime(instance: InstanceShape): string | null {
   if (reason !== '' && stoppedStates.has(instance.State?.Name ?? '')) {
     const inParentheses = /\((.*?) *\)/.exec(reason)?.[1];
     if (inParentheses !== undefined) {
-      return timestampValue(inParentheses.replace(' ', 'T').replace(' GMT', 'Z'));
+      // AWS writes "2019-09-12 16:38:34 GMT"; some captures have "2019-09-12T16:38:34 GMT".
+      const iso = inParentheses.replace(/ GMT$/, 'Z').replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T');
+      return timestampValue(iso);
     }
   }
   return timestampValue(instance.LaunchTime);

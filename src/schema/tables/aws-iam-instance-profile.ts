@@ -18,11 +18,13 @@ import { parsedDocuments, RowMerger, tagColumns } from './account-row-values.js'
 import { identityColumns, locate, policyColumns } from './iam-row-values.js';
 
 /**
- * Steampipe's AWS plugin has no instance profile table; this one is in its style. It is the link
- * from an EC2 instance (iam_instance_profile_arn) to the roles whose credentials it carries.
+ * Steampipe's aws_iam_instance_profile columns, plus `name` (which lateral's graph reads) and the
+ * role_arns / role_names shortcuts. It is the link from an EC2 instance (iam_instance_profile_arn)
+ * to the roles whose credentials it carries.
  */
 const columns = [
-  column('name', 'text', 'The friendly name that identifies the instance profile.'),
+  column('instance_profile_name', 'text', 'The friendly name that identifies the instance profile.'),
+  column('name', 'text', 'The friendly name of the instance profile (as instance_profile_name).'),
   column('arn', 'text', 'The Amazon Resource Name (ARN) specifying the instance profile.'),
   column(
     'instance_profile_id',
@@ -53,6 +55,7 @@ function profileRow(
   const roles = profile.Roles ?? [];
   return {
     ...identityColumns(profile.InstanceProfileName, profile.Arn),
+    instance_profile_name: profile.InstanceProfileName,
     instance_profile_id: profile.InstanceProfileId ?? null,
     path: profile.Path ?? null,
     create_date: profile.CreateDate ?? null,
@@ -103,7 +106,7 @@ function rows(evidence: ScopeEvidence): Row[] {
   return merger.result(columns);
 }
 
-/** lateral's aws_iam_instance_profile, in Steampipe's style (Steampipe has no such table). */
+/** aws_iam_instance_profile: one row per instance profile, from either IAM listing. */
 export const awsIamInstanceProfile: TableDefinition = {
   name: 'aws_iam_instance_profile',
   scope: 'global',

@@ -20,6 +20,8 @@ import { identityColumns, locate, policyColumns } from './iam-row-values.js';
 
 const columns = [
   column('name', 'text', 'The friendly name that identifies the iam policy.'),
+  // Not a Steampipe column: Steampipe's own aws_iam_instance_profile example reads p.policy_name.
+  column('policy_name', 'text', 'The friendly name of the policy (as name).'),
   column('policy_id', 'text', 'The stable and unique string identifying the policy.'),
   column('path', 'text', 'The path to the policy.'),
   column('arn', 'text', 'The Amazon Resource Name (ARN) specifying the iam policy.'),
@@ -73,6 +75,7 @@ function metadataRow(policy: IamManagedPolicy): Row {
   const count = policy.AttachmentCount ?? null;
   return {
     ...identityColumns(policy.PolicyName, policy.Arn),
+    policy_name: policy.PolicyName,
     policy_id: policy.PolicyId ?? null,
     path: policy.Path ?? null,
     is_aws_managed: isAwsManaged(policy.Arn),

@@ -45,7 +45,6 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
       style: graphStyle,
       minZoom: 0.1,
       maxZoom: 2.5,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       autoungrabify: true,
     });
