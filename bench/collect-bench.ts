@@ -19,7 +19,7 @@ import {
 } from '../src/collect/collect-defaults.js';
 import { collectEvidence } from '../src/collect/collect-evidence.js';
 import { silentLogger } from '../src/log/logger.js';
-import { startAwsStandIn } from './aws-stand-in/stand-in-server.js';
+import { spawnAwsStandIn } from './aws-stand-in/stand-in-process.js';
 import type { StandInAccount } from './aws-stand-in/stand-in-data.js';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
@@ -46,7 +46,7 @@ const accounts: StandInAccount[] = Array.from({ length: accountCount }, (_, inde
   regions,
 }));
 
-const standIn = await startAwsStandIn({
+const standIn = await spawnAwsStandIn({
   dataset: {
     managementAccountId: accounts[0]!.id,
     accounts,
@@ -61,6 +61,7 @@ const standIn = await startAwsStandIn({
 const folder = await mkdtemp(join(tmpdir(), 'lateral-collect-bench-'));
 try {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = await collectEvidence({
     out: folder,
     profiles: [],
@@ -82,7 +83,9 @@ try {
     }),
   });
   const seconds = (performance.now() - started) / 1000;
-  const accepted = [...standIn.stats.accepted.entries()];
+  const cpu = process.cpuUsage(cpuBefore);
+  const stats = await standIn.stats();
+  const accepted = Object.entries(stats.accepted);
   const [busiestKey, busiestCalls] = accepted.reduce((max, entry) =>
     entry[1] > max[1] ? entry : max,
   );
@@ -99,9 +102,13 @@ try {
   );
   console.log(`  ratio                ${(seconds / bound).toFixed(2)}x  (goal: within 1.3x)`);
   console.log(`  calls answered       ${acceptedTotal}`);
-  console.log(`  calls throttled      ${standIn.stats.throttled}  (retried by the SDK)`);
+  console.log(`  calls throttled      ${stats.throttled}  (retried by the SDK)`);
   console.log(
-    `  requests sent        ${standIn.stats.requests}  (lateral counted ${result.tally.totalCalls})`,
+    `  requests sent        ${stats.requests}  (lateral counted ${result.tally.totalCalls})`,
+  );
+  console.log(
+    `  collector CPU        ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s  ` +
+      '(near the wall time: the machine, not throttling, set the pace)',
   );
   console.log(`  failed after retries ${result.manifest.failures.length}`);
   console.log(`  evidence files       ${result.manifest.files.length}`);
@@ -109,7 +116,7 @@ try {
     console.log(`    ${failure.accountId} ${failure.region} ${failure.api}: ${failure.errorCode}`);
   }
 } finally {
-  await standIn.close();
+  standIn.stop();
   if (process.env['BENCH_KEEP'] === undefined) await rm(folder, { recursive: true, force: true });
   else console.log(folder);
 }

@@ -135,7 +135,10 @@ console.log(
     ` (trigram search: ${summary.trigramSearch})`,
 );
 console.log(
-  Object.entries(summary.steps).filter(([, ms]) => ms >= 100).map(([name, ms]) => `  ${name}: ${ms} ms`).join("\n"),
+  Object.entries(summary.steps)
+    .filter(([, ms]) => ms >= 100)
+    .map(([name, ms]) => `  ${name}: ${ms} ms`)
+    .join('\n'),
 );
 
 const session = sessionOf(db);

@@ -36,6 +36,9 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
+/** Where the stand-in tells its statistics (GET, no signature). */
+export const statsPath = '/__stand-in/stats';
+
 interface Bucket {
   tokens: number;
   updatedAt: number;
@@ -66,9 +69,15 @@ export async function startAwsStandIn(options: StandInOptions): Promise<StandIn>
   };
 
   const server = createServer((incoming, outgoing) => {
+    // For a stand-in in another process: what it saw, outside the AWS protocols.
+    if (incoming.url === statsPath) {
+      const body = JSON.stringify({ ...stats, accepted: Object.fromEntries(stats.accepted) });
+      outgoing.writeHead(200, { 'content-type': 'application/json' });
+      outgoing.end(body);
+      return;
+    }
     void readBody(incoming).then(async (body) => {
       requestCount += 1;
-      if (process.env['STANDIN_TRACE']) console.log((performance.now()).toFixed(0), incoming.headers.authorization?.split('/')[3], incoming.headers['x-amz-target'] ?? '', body.slice(0, 40), incoming.url);
       stats.requests += 1;
       const requestId = `standin-${requestCount}`;
       const decoded = decode(incoming, body);
@@ -80,6 +89,12 @@ export async function startAwsStandIn(options: StandInOptions): Promise<StandIn>
       } else {
         stats.throttled += 1;
         answer = { error: throttlingError(decoded.request.service) };
+      }
+      if (process.env['STANDIN_TRACE'] !== undefined) {
+        const outcome = 'error' in answer ? answer.error.code : 'ok';
+        console.log(
+          `trace ${performance.now().toFixed(0)} ${key} ${decoded.request.action} ${outcome}`,
+        );
       }
       const response = decoded.format(answer, requestId);
       await new Promise((resolve) => setTimeout(resolve, options.latencyMs));

@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import { UserError } from './user-error.js';
 
 /** The options every command that reads or writes the store takes. */
-export interface StoreCliOptions {
+export interface StoreCommandOptions {
   dataDir?: string;
   database?: string;
 }
@@ -29,13 +29,13 @@ export function addStoreOptions(command: Command): Command {
 }
 
 /** The data folder these options name (also used for query history with --database). */
-export function dataDirOf(options: StoreCliOptions): string {
+export function dataDirOf(options: StoreCommandOptions): string {
   return options.dataDir ?? defaultDataDir();
 }
 
 /** Opens the store the options name; problems the user can fix become UserErrors. */
 export async function openStoreFromOptions(
-  options: StoreCliOptions,
+  options: StoreCommandOptions,
   logger?: Logger,
 ): Promise<Store> {
   try {

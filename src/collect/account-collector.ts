@@ -64,11 +64,8 @@ export async function collectAccount(
     Arn: String(identity['Arn']),
     UserId: String(identity['UserId']),
   };
-  const { writer, runner, homeRegion } = context;
-  await writer.writeDocument(accountId, 'global', callerIdentityCall.api, identity, { pages: 1 });
-  const stsTally = context.tally.service(accountId, 'sts');
-  stsTally.files += 1;
-  stsTally.items += 1;
+  const { runner, homeRegion } = context;
+  runner.write({ accountId, region: 'global', service: 'sts' }, callerIdentityCall, identity, 1);
 
   const regions = await resolveRegions(context, accountId);
   context.tally.account(accountId).regions = regions;
@@ -151,10 +148,7 @@ async function collectOrganization(
     isEmptyResult: (error) => errorCode(error) === 'AWSOrganizationsNotInUseException',
   });
   if (known !== undefined) {
-    await context.writer.writeDocument(site.accountId, 'global', listAccountsCall.api, known.body, {
-      pages: known.pages,
-    });
-    context.tally.service(site.accountId, 'organizations').files += 1;
+    context.runner.write(site, listAccountsCall, known.body, known.pages);
     return;
   }
   const details = organization?.['Organization'] as Record<string, unknown> | undefined;

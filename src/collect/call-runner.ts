@@ -58,6 +58,7 @@ export class CallRunner {
   private readonly perAccount: KeyedLimiter;
   private readonly perRegion: KeyedLimiter;
   private readonly perService: KeyedLimiter;
+  private readonly pendingWrites = new Set<Promise<void>>();
 
   constructor(private readonly options: CallRunnerOptions) {
     this.total = new Limiter(options.limits.total);
@@ -166,12 +167,7 @@ export class CallRunner {
     try {
       const { body, pages } = await this.fetchAll(site, call, options.input);
       const written = options.transform === undefined ? body : options.transform(body);
-      await this.options.writer.writeDocument(site.accountId, site.region, call.api, written, {
-        pages,
-        ...(options.resourceId === undefined ? {} : { resourceId: options.resourceId }),
-      });
-      tally.files += 1;
-      tally.items += countItems(written, call.listKeys);
+      this.write(site, call, written, pages, options.resourceId);
       return written;
     } catch (error) {
       if (isInterruption(error, this.options.signal)) throw new CollectionInterrupted();
@@ -182,6 +178,39 @@ export class CallRunner {
       tally.finished += 1;
       this.options.onChange?.();
     }
+  }
+
+  /**
+   * Writes one response as an evidence file off the critical path: calls that depend on the
+   * answer (a bucket list, an account's regions) go out at once; flush() waits for the files.
+   */
+  write(
+    site: Pick<CallSite, 'accountId' | 'region' | 'service'>,
+    call: Pick<ApiCall, 'api' | 'listKeys'>,
+    body: CliOutput,
+    pages: number,
+    resourceId?: string,
+  ): void {
+    const tally = this.options.tally.service(site.accountId, site.service);
+    const write = this.options.writer
+      .writeDocument(site.accountId, site.region, call.api, body, {
+        pages,
+        ...(resourceId === undefined ? {} : { resourceId }),
+      })
+      .then(
+        () => {
+          tally.files += 1;
+          tally.items += countItems(body, call.listKeys);
+        },
+        (error: unknown) => this.recordGap(site, call.api, error, resourceId),
+      );
+    this.pendingWrites.add(write);
+    void write.finally(() => this.pendingWrites.delete(write));
+  }
+
+  /** Waits until every evidence file started so far is written (and listed for the manifest). */
+  async flush(): Promise<void> {
+    while (this.pendingWrites.size > 0) await Promise.all([...this.pendingWrites]);
   }
 
   /** Records a failed call as a gap in the manifest and the counts. */

@@ -6,7 +6,7 @@ import type { ConcurrencyLimits } from './call-runner.js';
  * beyond what the rate allows only wait in the SDK's backoff.
  */
 export const defaultLimits: ConcurrencyLimits = {
-  total: 256,
+  total: 4096,
   perAccount: 64,
   perRegion: 8,
   perService: 4,

@@ -161,6 +161,7 @@ export async function collectEvidence(options: CollectOptions): Promise<CollectR
         accountLimiter.run(async () => {
           if (options.signal?.aborted === true) return;
           await collectTarget(target, context(target.clients), runner, tally, homeRegion);
+          await runner.flush();
           await saveManifest();
         }),
       ),
@@ -172,6 +173,7 @@ export async function collectEvidence(options: CollectOptions): Promise<CollectR
   } finally {
     for (const base of bases) base.clients.destroy();
   }
+  await runner.flush();
   await manifestWrites;
   if (interrupted) {
     for (const account of tally.all)

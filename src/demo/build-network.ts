@@ -25,7 +25,7 @@ const directionLetters: Record<string, string> = {
   southwest: 'sw',
 };
 
-/** The zone name and zone id of a subnet's zone letter: `us-east-1`, `b` → `us-east-1b`, `use1-az4`. */
+/** The zone name and id of a zone letter: `us-east-1`, `b` → `us-east-1b`, `use1-az5`. */
 export function availabilityZone(region: string, zone: string): { name: string; id: string } {
   const [area = '', direction = '', number = ''] = region.split('-');
   const prefix = `${area}${directionLetters[direction] ?? direction.slice(0, 1)}${number}`;
@@ -331,13 +331,14 @@ function buildPeerings(context: BuildContext): void {
       Tags: tagList(peering.name),
       VpcPeeringConnectionId: demoIds.peering(peering.key),
     };
-    // Each side's account lists the same connection, as DescribeVpcPeeringConnections does.
-    book
-      .region(requester.accountId, requester.region)
-      .add('ec2:DescribeVpcPeeringConnections', document);
-    book
-      .region(accepter.accountId, accepter.region)
-      .add('ec2:DescribeVpcPeeringConnections', document);
+    // Each side's account lists the same connection, as DescribeVpcPeeringConnections does;
+    // a peering inside one account and region is listed there once.
+    const requesterRegion = book.region(requester.accountId, requester.region);
+    const accepterRegion = book.region(accepter.accountId, accepter.region);
+    requesterRegion.add('ec2:DescribeVpcPeeringConnections', document);
+    if (accepterRegion !== requesterRegion) {
+      accepterRegion.add('ec2:DescribeVpcPeeringConnections', document);
+    }
   }
 }
 

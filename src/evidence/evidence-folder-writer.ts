@@ -28,6 +28,8 @@ export class EvidenceFolderWriter {
   private readonly files: ManifestFile[] = [];
   private readonly failures: ManifestFailure[] = [];
   private readonly accounts = new Map<string, ManifestAccount>();
+  /** Folders made so far: one mkdir per folder rather than per file. */
+  private readonly folders = new Map<string, Promise<unknown>>();
   private readonly startedAt: string;
 
   constructor(private options: EvidenceFolderWriterOptions) {
@@ -50,7 +52,7 @@ export class EvidenceFolderWriter {
     const text = `${JSON.stringify(body, null, 2)}\n`;
     const bytes = Buffer.from(text, 'utf8');
     const target = join(this.options.folder, path);
-    await mkdir(dirname(target), { recursive: true });
+    await this.makeFolder(dirname(target));
     await writeFile(`${target}.partial`, bytes);
     await rename(`${target}.partial`, target);
     const file: ManifestFile = {
@@ -73,6 +75,17 @@ export class EvidenceFolderWriter {
    */
   setCallerIdentity(callerIdentity: Manifest['callerIdentity']): void {
     this.options = { ...this.options, callerIdentity };
+  }
+
+  private makeFolder(folder: string): Promise<unknown> {
+    let made = this.folders.get(folder);
+    if (made === undefined) {
+      made = mkdir(folder, { recursive: true });
+      // A failed mkdir is tried again by the next file rather than failing it too.
+      made.catch(() => this.folders.delete(folder));
+      this.folders.set(folder, made);
+    }
+    return made;
   }
 
   recordFailure(failure: ManifestFailure): void {

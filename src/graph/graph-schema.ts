@@ -107,22 +107,16 @@ $fn$;
  */
 export const graphIndexSql = `
 create unique index if not exists resource_key_idx on "lateral".resource (key);
-create index if not exists resource_type_idx on "lateral".resource (type);
-create index if not exists resource_account_idx on "lateral".resource (account_id);
-create unique index if not exists edge_from_idx on "lateral".edge (from_key, to_key, label);
+create index if not exists edge_from_idx on "lateral".edge (from_key);
 create index if not exists edge_to_idx on "lateral".edge (to_key);
 create index if not exists resource_term_term_idx on "lateral".resource_term (term text_pattern_ops);
-create index if not exists resource_term_key_idx on "lateral".resource_term (key);
 `;
 
 export const graphIndexNames = [
   'resource_key_idx',
-  'resource_type_idx',
-  'resource_account_idx',
   'edge_from_idx',
   'edge_to_idx',
   'resource_term_term_idx',
-  'resource_term_key_idx',
   'resource_search_trgm_idx',
 ] as const;
 

@@ -66,6 +66,20 @@ export async function clickGraphNode(page: Page, name: string): Promise<void> {
   await page.mouse.click(box.x + x, box.y + y);
 }
 
+/** Focuses the header's search box with its '/' shortcut, once the page is ready for it. */
+export async function focusSearch(page: Page) {
+  const input = page.getByRole('combobox', { name: 'Search resources' });
+  await input.waitFor();
+  await page.keyboard.press('Escape');
+  await page
+    .locator('main')
+    .first()
+    .click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('/');
+  await page.locator('.search-input:focus').waitFor({ timeout: 5_000 });
+  return input;
+}
+
 /**
  * Searches with the header's search box like a user: '/', type, then picks the first result
  * whose name is `name` (within the type group labelled `typeLabel`, when given).
@@ -76,10 +90,7 @@ export async function searchAndOpen(
   name: string,
   typeLabel?: string,
 ): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.locator('body').click({ position: { x: 5, y: 300 } });
-  await page.keyboard.press('/');
-  const input = page.getByRole('combobox', { name: 'Search resources' });
+  const input = await focusSearch(page);
   await input.fill(query);
   const scope =
     typeLabel === undefined

@@ -97,7 +97,7 @@ export async function writeHostileEvidence(folder: string): Promise<void> {
             PrefixListIds: [],
           },
         ],
-        Tags: tags({ Name: hostile.svgBreakout }),
+        Tags: tags({ Owner: hostile.svgBreakout }),
       },
     ],
   });

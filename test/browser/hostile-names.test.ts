@@ -8,8 +8,10 @@ import { chromiumAvailable, launchChromium, type LaunchedBrowser } from './chrom
 import { openImportedStore, startDashboard, type ImportedStore } from './dashboard-fixture.js';
 import {
   clickGraphNode,
+  focusSearch,
   pageHeading,
   saveScreenshot,
+  searchAndOpen,
   waitForGraph,
   watchPage,
   type PageWatch,
@@ -87,7 +89,7 @@ describe.skipIf(!chromiumAvailable)('hostile names, tags and policies', () => {
   });
 
   it('lists the hostile instance in search as text', async () => {
-    await page.keyboard.press('/');
+    await focusSearch(page);
     await page.keyboard.type(hostileIds.instance);
     const option = page.locator('#search-dropdown .result-item').first();
     await option.waitFor();
@@ -158,14 +160,10 @@ describe.skipIf(!chromiumAvailable)('hostile names, tags and policies', () => {
   });
 
   it('shows the right-to-left VPC name with its override made visible', async () => {
-    await page.keyboard.press('/');
-    await page.keyboard.type(hostileIds.vpc);
-    const option = page.locator('#search-dropdown .result-item').first();
-    await option.waitFor();
-    await option.locator('a').click();
-    await page.waitForURL(/vpc%2Fvpc-/);
+    const shown = 'invoice\u27E8U+202E\u27E9txt.exe\u27E8U+202C\u27E9 VPC';
+    await searchAndOpen(page, hostileIds.vpc, shown, 'VPC');
     await waitForGraph(page);
-    expect(await pageHeading(page)).toBe('invoice\u27E8U+202E\u27E9txt.exe\u27E8U+202C\u27E9 VPC');
+    expect(await pageHeading(page)).toBe(shown);
     await expectPageReads(page);
     await expectNothingRan(page, watch);
     await saveScreenshot(page, 'hostile-04-rtl-vpc');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphReader } from '../../src/graph/graph-reader.js';
 import {
   captureDocuments,
   captures,
@@ -136,6 +137,12 @@ describe.skipIf(!sharedDataExists)('what was not collected becomes a placeholder
       const runsAs = (await edgesOf(fixture.store)).filter((edge) => edge.label === 'runs as');
       expect(runsAs).toHaveLength(2);
       expect(runsAs.every((edge) => edge.toCollected === false)).toBe(true);
+      // The instance's page says why its profile is only a name.
+      const [hit] = await createGraphReader(fixture.store).search(runsAs[0]!.fromId, 1);
+      const detail = await createGraphReader(fixture.store).resource(hit!.node.key);
+      expect(detail?.coverage.map((note) => note.message)).toContainEqual(
+        expect.stringMatching(/^IAM for account 644160558196 was not collected/),
+      );
     } finally {
       await fixture.store.close();
     }

@@ -2,10 +2,10 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DemoFolderInUseError } from '../../demo/demo-folder.js';
 import { ensureDemoImported } from '../../demo/ensure-demo-imported.js';
-import { defaultDataDir } from '../../store/data-dir.js';
 import { consoleLogger } from '../console-logger.js';
 import {
   addStoreOptions,
+  dataDirOf,
   openStoreFromOptions,
   type StoreCommandOptions,
 } from '../store-options.js';
@@ -14,13 +14,12 @@ import { UserError } from '../user-error.js';
 interface DemoCommandOptions extends StoreCommandOptions {
   out?: string;
   force?: boolean;
-  dataDir?: string;
   verbose?: boolean;
 }
 
 /** Where the demo evidence goes when --out is not given: inside the data folder. */
-export function defaultDemoFolder(dataDir: string | undefined): string {
-  return join(dataDir ?? defaultDataDir(), 'demo-evidence');
+export function defaultDemoFolder(options: StoreCommandOptions): string {
+  return join(dataDirOf(options), 'demo-evidence');
 }
 
 /** `lateral demo`: writes a made-up organization with an incident in it, and imports it. */
@@ -37,7 +36,7 @@ export function registerDemoCommand(program: Command): void {
   addStoreOptions(command);
   command.action(async (options: DemoCommandOptions) => {
     const logger = consoleLogger({ verbose: options.verbose });
-    const folder = resolve(options.out ?? defaultDemoFolder(options.dataDir));
+    const folder = resolve(options.out ?? defaultDemoFolder(options));
     const store = await openStoreFromOptions(options, logger);
     try {
       const { facts, report } = await ensureDemoImported(store, folder, {
@@ -51,7 +50,9 @@ export function registerDemoCommand(program: Command): void {
           ? `Imported as snapshot ${report.snapshotId}.`
           : `Already imported as snapshot ${report.snapshotId}.`,
       );
-      console.log(`\nThe compromised host: ${host.name} in ${host.accountId} (Dev), ${host.region}`);
+      console.log(
+        `\nThe compromised host: ${host.name}, account ${host.accountId}, ${host.region}`,
+      );
       console.log(`  instance id   ${host.instanceId}`);
       console.log(`  ARN           ${host.arn}`);
       console.log(`  role          ${host.roleArn}`);

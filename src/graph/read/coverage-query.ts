@@ -57,7 +57,8 @@ async function gapNotes(session: StoreSession, node: ResourceNode): Promise<Cove
   const result = await session.query<GapRow>(
     `select distinct account_id, region, service, api, error_code, message
      from "lateral".snapshot_gap
-     where (account_id = $1 or account_id is null)
+     where snapshot_id in (select snapshot_id from "lateral".visible_scope)
+       and (account_id = $1 or account_id is null)
        and (region is null or region = $2 or region = 'global')
      limit 50`,
     [node.accountId, node.region],

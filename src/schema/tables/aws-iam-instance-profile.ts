@@ -23,7 +23,11 @@ import { identityColumns, locate, policyColumns } from './iam-row-values.js';
  * to the roles whose credentials it carries.
  */
 const columns = [
-  column('instance_profile_name', 'text', 'The friendly name that identifies the instance profile.'),
+  column(
+    'instance_profile_name',
+    'text',
+    'The friendly name that identifies the instance profile.',
+  ),
   column('name', 'text', 'The friendly name of the instance profile (as instance_profile_name).'),
   column('arn', 'text', 'The Amazon Resource Name (ARN) specifying the instance profile.'),
   column(

@@ -162,6 +162,13 @@ function instanceProfilesByRole(evidence: ScopeEvidence): Map<string, string[]> 
   return byRole;
 }
 
+function hasListing(evidence: ScopeEvidence): boolean {
+  return (
+    evidence.documents('iam:GetAccountAuthorizationDetails').length > 0 ||
+    evidence.documents('iam:ListRoles').length > 0
+  );
+}
+
 function rows(evidence: ScopeEvidence): Row[] {
   const merger = new RowMerger();
   for (const { body, document } of parsedDocuments(
@@ -173,13 +180,6 @@ function rows(evidence: ScopeEvidence): Row[] {
       merger.add(role.Arn, authorizationRow(role, document, index)),
     );
   }
-  for (const { body, document } of parsedDocuments(evidence, 'iam:GetRole', getRoleResponse)) {
-    merger.add(body.Role.Arn, {
-      ...baseRow(body.Role, document, ['Role']),
-      ...detailRow(body.Role),
-      ...describedRow(body.Role),
-    });
-  }
   for (const { body, document } of parsedDocuments(evidence, 'iam:ListRoles', listRolesResponse)) {
     body.Roles.forEach((role, index) =>
       merger.add(role.Arn, {
@@ -188,6 +188,21 @@ function rows(evidence: ScopeEvidence): Row[] {
         ...listTagColumns(role.Tags),
       }),
     );
+  }
+  // A listing (the authorization details, ListRoles) names every role of the account, so a
+  // per-role GetRole only adds detail to a role it lists, matched by name; GetRole output that
+  // disagrees with the listing (another path, a deleted role) must not make a second role.
+  const listedArnByName = new Map<string, string>();
+  for (const arn of merger.keys()) listedArnByName.set(arn.slice(arn.lastIndexOf('/') + 1), arn);
+  const listed = listedArnByName.size > 0 || hasListing(evidence);
+  for (const { body, document } of parsedDocuments(evidence, 'iam:GetRole', getRoleResponse)) {
+    const key = listed ? listedArnByName.get(body.Role.RoleName) : body.Role.Arn;
+    if (key === undefined) continue;
+    merger.add(key, {
+      ...baseRow(body.Role, document, ['Role']),
+      ...detailRow(body.Role),
+      ...describedRow(body.Role),
+    });
   }
   // ListInstanceProfiles lists every profile of the account, so a role it does not name has none.
   const profiles = instanceProfilesByRole(evidence);

@@ -1,0 +1,11 @@
+import { importEvidence } from './src/import/import-evidence.js';
+import { openStore } from './src/store/open-store.js';
+import { mkdtempSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/lateral-imp-');
+const store = await openStore({ dataDir: dir });
+const t = Date.now();
+const report = await importEvidence(store, [process.argv[2] as string]);
+console.log(report.outcome, report.snapshotId, Date.now() - t, 'ms', JSON.stringify(report.summary?.rowCounts), 'skipped', JSON.stringify(report.skipped.slice(0,5)), 'gaps', report.gaps.length, JSON.stringify(report.gaps.slice(0,3)));
+const r = await store.query(`select instance_id, tags ->> 'Name' as name, iam_instance_profile_arn from aws_ec2_instance where tags ->> 'Name' like 'render%'`);
+console.log(r.rows);
+await store.close();
