@@ -203,6 +203,9 @@ function bucketRegion(constraint: unknown): string | undefined {
 function redactionFor(call: ApiCall, includeSecrets: boolean): CollectCallOptions {
   if (includeSecrets) return {};
   if (call.api === 'lambda:ListFunctions') return { transform: redactLambdaEnvironment };
-  if (call.service === 'ec2') return { transform: (body) => redactUserData(body) as CliOutput };
+  // DescribeInstances is the one covered call whose instances an endpoint may give user data.
+  if (call.api === 'ec2:DescribeInstances') {
+    return { transform: (body) => redactUserData(body) as CliOutput };
+  }
   return {};
 }

@@ -1,5 +1,5 @@
 /** IAM, Lambda, RDS, S3, accounts, the organization, and the principals of trust policies. */
-import { arnSource, global, regional, type, type ResourceTypeSpec } from './resource-type-spec.js';
+import { arnSource, globalPlace, regionalPlace, type, type ResourceTypeSpec } from './resource-type-spec.js';
 import { accountKey, arnAccount, arnName, arnPartition } from './sql-expressions.js';
 
 const organizationIdOfAccountArn = `split_part(r.arn, '/', 2)`;
@@ -81,7 +81,7 @@ export const identityResourceTypes: readonly ResourceTypeSpec[] = [
         id: arnName('p.arn'),
         name: arnName('p.arn'),
         account: arnAccount('p.arn'),
-        region: `'global'`,
+        region: `'globalPlace'`,
         partition: arnPartition('p.arn'),
         properties: [],
         describesRow: false,
@@ -99,7 +99,7 @@ export const identityResourceTypes: readonly ResourceTypeSpec[] = [
         'aws_lambda_function',
         'name',
         ['runtime', 'handler', 'role', 'vpc_id', 'last_modified', 'state'],
-        regional,
+        regionalPlace,
       ),
     ],
   }),
@@ -122,7 +122,7 @@ export const identityResourceTypes: readonly ResourceTypeSpec[] = [
           'endpoint_address',
           'vpc_id',
         ],
-        regional,
+        regionalPlace,
       ),
     ],
   }),
@@ -137,7 +137,7 @@ export const identityResourceTypes: readonly ResourceTypeSpec[] = [
         'aws_s3_bucket',
         'name',
         ['creation_date', 'bucket_policy_is_public', 'block_public_acls'],
-        regional,
+        regionalPlace,
       ),
     ],
   }),

@@ -51,9 +51,9 @@ export interface ResourceTypeSpec {
   traverse: 'expand' | 'stop';
 }
 
-export const regional = { account: 'r.account_id', region: 'r.region' } as const;
+export const regionalPlace = { account: 'r.account_id', region: 'r.region' } as const;
 // IAM ARNs name their account; AWS-managed policies (`arn:aws:iam::aws:...`) belong to none.
-export const global = { account: arnAccount('r.arn'), region: `'global'` } as const;
+export const globalPlace = { account: arnAccount('r.arn'), region: `'globalPlace'` } as const;
 
 export function ec2Source(
   table: string,
@@ -69,7 +69,7 @@ export function ec2Source(
     key: ec2Key(kind, id),
     id,
     name: nameTagOr(id),
-    ...regional,
+    ...regionalPlace,
     properties,
     ...extra,
     columns: [idColumn, 'account_id', 'region', 'partition', 'tags', ...(extra.columns ?? [])],
@@ -80,7 +80,7 @@ export function arnSource(
   table: string,
   idColumn: string,
   properties: readonly string[],
-  place: { account: string; region: string } = global,
+  place: { account: string; region: string } = globalPlace,
 ): ResourceSource {
   return {
     table,

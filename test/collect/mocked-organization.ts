@@ -68,10 +68,15 @@ const mocks = {
 
 /** Replaces every SDK client's send with an organization of three accounts, two regions each. */
 export function mockOrganization(faults: MockedFaults = {}): void {
-  for (const mock of Object.values(mocks)) {
-    mock.reset();
-    mock.onAnyCommand().resolves({});
-  }
+  for (const mock of [mocks.sts, mocks.ec2, mocks.iam, mocks.lambda]) mock.reset();
+  for (const mock of [mocks.rds, mocks.s3, mocks.organizations]) mock.reset();
+  mocks.sts.onAnyCommand().resolves({});
+  mocks.ec2.onAnyCommand().resolves({});
+  mocks.iam.onAnyCommand().resolves({});
+  mocks.lambda.onAnyCommand().resolves({});
+  mocks.rds.onAnyCommand().resolves({});
+  mocks.s3.onAnyCommand().resolves({});
+  mocks.organizations.onAnyCommand().resolves({});
   mocks.sts.on(GetCallerIdentityCommand).callsFake(async (_input, getClient) => {
     const { account } = await whereCalled(getClient);
     return {
@@ -192,5 +197,6 @@ export function mockOrganization(faults: MockedFaults = {}): void {
 
 /** Restores the real clients. */
 export function restoreClients(): void {
-  for (const mock of Object.values(mocks)) mock.restore();
+  for (const mock of [mocks.sts, mocks.ec2, mocks.iam, mocks.lambda]) mock.restore();
+  for (const mock of [mocks.rds, mocks.s3, mocks.organizations]) mock.restore();
 }
