@@ -41,9 +41,12 @@ function syntheticValue(column: ColumnDefinition, index: number): unknown {
   }
 }
 
-function syntheticRows(): Row[] {
+const batchSize = 10_000;
+
+// Rows are made a batch at a time, as an import makes them a scope at a time.
+function syntheticRows(first: number, count: number): Row[] {
   const columns = storedColumns(table).filter((column) => !column.name.includes('ctx'));
-  return Array.from({ length: rowCount }, (_, index) => ({
+  return Array.from({ length: count }, (_, offset) => first + offset).map((index) => ({
     ...Object.fromEntries(columns.map((column) => [column.name, syntheticValue(column, index)])),
     instance_id: `i-${index.toString(16).padStart(17, '0')}`,
   }));
@@ -55,7 +58,6 @@ const sampler = setInterval(() => {
 }, 50);
 
 async function measure(name: string, options: OpenStoreOptions): Promise<void> {
-  const rows = syntheticRows();
   const store = await openStore(options, tableRegistry);
   peakRss = process.memoryUsage().rss;
   const before = peakRss;
@@ -66,7 +68,10 @@ async function measure(name: string, options: OpenStoreOptions): Promise<void> {
     skipped: [],
     gaps: [],
   });
-  await writer.writeScope(table, '123456789012', 'us-east-1', rows);
+  for (let first = 0; first < rowCount; first += batchSize) {
+    const rows = syntheticRows(first, Math.min(batchSize, rowCount - first));
+    await writer.writeScope(table, '123456789012', 'us-east-1', rows);
+  }
   await writer.commit();
   const seconds = (performance.now() - started) / 1000;
   const counted = await store.readOnlyQuery('SELECT count(*) AS n FROM aws_ec2_instance');

@@ -91,7 +91,9 @@ function sourceInsert(
           .join(', ')}))`;
   const table = source.describesRow === false ? 'null' : literal(source.table);
   const ips = (source.ips ?? []).map((ip) => `(${ip})::text`);
-  const tags = have.has('tags') ? `(case jsonb_typeof(r.tags) when 'object' then r.tags end)` : 'null';
+  const tags = have.has('tags')
+    ? `(case jsonb_typeof(r.tags) when 'object' then r.tags end)`
+    : 'null';
   return `insert into graph_node_stage
     select ${source.key}, ${literal(resourceType)}, ${source.id}, ${source.name},
       ${source.account}, ${source.region}, ${source.partition ?? `coalesce(r.partition, 'aws')`},

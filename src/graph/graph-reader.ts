@@ -62,16 +62,14 @@ async function related(session: StoreSession, key: string, limit: number) {
      ) x order by direction desc, label, name limit $2`,
     [key, limit],
   );
-  return result.rows.map(
-    (row): RelatedResource => ({
-      edge:
-        row.direction === 'out'
-          ? { from: key, to: row.key, label: row.label }
-          : { from: row.key, to: key, label: row.label },
-      direction: row.direction,
-      node: toNode(row),
-    }),
-  );
+  return result.rows.map((row): RelatedResource => ({
+    edge:
+      row.direction === 'out'
+        ? { from: key, to: row.key, label: row.label }
+        : { from: row.key, to: key, label: row.label },
+    direction: row.direction,
+    node: toNode(row),
+  }));
 }
 
 export function createGraphReader(store: Store, options: GraphReaderOptions = {}): GraphReader {

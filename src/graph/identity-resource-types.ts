@@ -1,5 +1,5 @@
 /** IAM, Lambda, RDS, S3, accounts, the organization, and the principals of trust policies. */
-import { arnSource, globalPlace, regionalPlace, type, type ResourceTypeSpec } from './resource-type-spec.js';
+import { arnSource, regionalPlace, type, type ResourceTypeSpec } from './resource-type-spec.js';
 import { accountKey, arnAccount, arnName, arnPartition } from './sql-expressions.js';
 
 const organizationIdOfAccountArn = `split_part(r.arn, '/', 2)`;
@@ -81,7 +81,7 @@ export const identityResourceTypes: readonly ResourceTypeSpec[] = [
         id: arnName('p.arn'),
         name: arnName('p.arn'),
         account: arnAccount('p.arn'),
-        region: `'globalPlace'`,
+        region: `'global'`,
         partition: arnPartition('p.arn'),
         properties: [],
         describesRow: false,
@@ -153,7 +153,7 @@ export const identityResourceTypes: readonly ResourceTypeSpec[] = [
       {
         table: 'aws_account',
         columns: ['account_id', 'partition', 'account_aliases'],
-        key: accountKey('r.account_id', 'coalesce(r.partition, \'aws\')'),
+        key: accountKey('r.account_id', "coalesce(r.partition, 'aws')"),
         id: 'r.account_id',
         name: `coalesce(r.account_aliases ->> 0, r.account_id)`,
         account: 'r.account_id',
@@ -164,7 +164,7 @@ export const identityResourceTypes: readonly ResourceTypeSpec[] = [
       {
         table: 'aws_organizations_account',
         columns: ['id', 'partition', 'name'],
-        key: accountKey('r.id', 'coalesce(r.partition, \'aws\')'),
+        key: accountKey('r.id', "coalesce(r.partition, 'aws')"),
         id: 'r.id',
         name: 'coalesce(r.name, r.id)',
         account: 'r.id',

@@ -53,7 +53,7 @@ export interface ResourceTypeSpec {
 
 export const regionalPlace = { account: 'r.account_id', region: 'r.region' } as const;
 // IAM ARNs name their account; AWS-managed policies (`arn:aws:iam::aws:...`) belong to none.
-export const globalPlace = { account: arnAccount('r.arn'), region: `'globalPlace'` } as const;
+export const globalPlace = { account: arnAccount('r.arn'), region: `'global'` } as const;
 
 export function ec2Source(
   table: string,
@@ -101,4 +101,3 @@ export function type(
 ): ResourceTypeSpec {
   return { fold: { above: 6 }, traverse: 'expand', sources: [], ...spec };
 }
-

@@ -13,8 +13,11 @@ const escapes: Record<string, string> = {
   '\r': '\\r',
 };
 
+const needsEscape = /[\\\t\n\r]/;
+
 /** A field's text with backslash, tab, newline and carriage return escaped. */
 export function escapeCopyField(text: string): string {
+  if (!needsEscape.test(text)) return text;
   return text.replace(/[\\\t\n\r]/g, (character) => escapes[character] ?? character);
 }
 

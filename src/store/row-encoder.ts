@@ -25,6 +25,9 @@ export class RowEncodingError extends Error {
   }
 }
 
+// A quick pre-check: most text has no NUL and no surrogate at all.
+const mayBeUnstorable = /[\u0000\uD800-\uDFFF]/;
+
 const contextNames = new Set(contextColumns.map((column) => column.name));
 
 function describe(value: unknown): string {
@@ -90,7 +93,7 @@ export class RowEncoder {
       const stored = column.type === 'jsonb' ? storableJson(value) : undefined;
       const text = fieldText(column.type, stored === undefined ? value : stored.value);
       if (text === undefined) throw new RowEncodingError(this.scope, column, rowIndex, describe(value));
-      const safe = stored === undefined ? storableText(text) : text;
+      const safe = stored === undefined && mayBeUnstorable.test(text) ? storableText(text) : text;
       if (stored?.changed === true || safe !== text) original[column.name] = losslessJsonText(value);
       return safe;
     });

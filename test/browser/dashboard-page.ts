@@ -53,10 +53,13 @@ export async function graphNodeNames(page: Page): Promise<string[]> {
  */
 export async function clickGraphNode(page: Page, name: string): Promise<void> {
   const item = page.locator('.graph-node-list li').filter({
-    has: page.getByRole('button', { name, exact: true }),
+    has: page.locator('button', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
   });
   const count = await item.count();
-  if (count === 0) throw new Error(`The graph has no node named "${name}".`);
+  if (count === 0) {
+    const names = (await graphNodeNames(page)).join(' | ');
+    throw new Error(`The graph has no node named "${name}"; it shows: ${names}`);
+  }
   const x = Number(await item.first().getAttribute('data-x'));
   const y = Number(await item.first().getAttribute('data-y'));
   const canvas = page.locator('.graph-canvas');
@@ -127,8 +130,7 @@ export async function revealGraphNode(page: Page, name: string): Promise<void> {
     if (fold === undefined) return;
     await clickGraphNode(page, fold);
     await page
-      .locator('.graph-node-list')
-      .getByRole('button', { name: fold, exact: true })
+      .locator('.graph-node-list button', { hasText: new RegExp(`^${escapeRegExp(fold)}$`) })
       .waitFor({ state: 'detached' });
     await waitForGraph(page);
   }

@@ -14,8 +14,6 @@ import {
 } from './graph-fixture.js';
 import { sharedDataExists } from './evidence-rows.js';
 
-if (!sharedDataExists) console.warn('graph tests skipped: ../shared/data is not beside the repo');
-
 interface InstanceFile {
   Reservations: {
     Instances: {
@@ -36,56 +34,60 @@ function instancesOf(file: string) {
 
 function find(edges: EdgeView[], label: string, fromId: string, toId?: string) {
   return edges.filter(
-    (edge) => edge.label === label && edge.fromId === fromId && (toId === undefined || edge.toId === toId),
+    (edge) =>
+      edge.label === label && edge.fromId === fromId && (toId === undefined || edge.toId === toId),
   );
 }
 
-describe.skipIf(!sharedDataExists)('graph of the CloudMapper demo account', () => {
-  let fixture: GraphFixture;
-  let edges: EdgeView[];
-  beforeAll(async () => {
-    fixture = await deriveFixture(cloudMapperDocuments(), new Map([['123456789012', 'demo']]));
-    edges = await edgesOf(fixture.store);
-  });
-  afterAll(() => fixture.store.close());
+describe.skipIf(!sharedDataExists)(
+  'graph of the CloudMapper demo account (needs ../shared/data)',
+  () => {
+    let fixture: GraphFixture;
+    let edges: EdgeView[];
+    beforeAll(async () => {
+      fixture = await deriveFixture(cloudMapperDocuments(), new Map([['123456789012', 'demo']]));
+      edges = await edgesOf(fixture.store);
+    });
+    afterAll(() => fixture.store.close());
 
-  it("links each instance to its file's subnet, the subnet's VPC and its security groups", () => {
-    const instances = instancesOf(join(cloudMapperDemo, 'us-east-1/ec2-describe-instances.json'));
-    expect(instances.length).toBeGreaterThan(0);
-    for (const instance of instances) {
-      const id = instance.InstanceId;
-      expect(find(edges, 'subnet', id, instance.SubnetId)).toHaveLength(1);
-      expect(find(edges, 'vpc', instance.SubnetId ?? '', instance.VpcId)).toHaveLength(1);
-      for (const group of instance.SecurityGroups) {
-        const edge = find(edges, 'security group', id, group.GroupId);
-        expect(edge).toHaveLength(1);
-        expect(edge[0]?.toCollected).toBe(true);
+    it("links each instance to its file's subnet, the subnet's VPC and its security groups", () => {
+      const instances = instancesOf(join(cloudMapperDemo, 'us-east-1/ec2-describe-instances.json'));
+      expect(instances.length).toBeGreaterThan(0);
+      for (const instance of instances) {
+        const id = instance.InstanceId;
+        expect(find(edges, 'subnet', id, instance.SubnetId)).toHaveLength(1);
+        expect(find(edges, 'vpc', instance.SubnetId ?? '', instance.VpcId)).toHaveLength(1);
+        for (const group of instance.SecurityGroups) {
+          const edge = find(edges, 'security group', id, group.GroupId);
+          expect(edge).toHaveLength(1);
+          expect(edge[0]?.toCollected).toBe(true);
+        }
+        if (instance.KeyName !== undefined) {
+          // DescribeKeyPairs is not in a CloudMapper folder: the key pair is named, not collected.
+          const keyPair = find(edges, 'key pair', id, instance.KeyName);
+          expect(keyPair.map((edge) => edge.toCollected)).toEqual([false]);
+        }
       }
-      if (instance.KeyName !== undefined) {
-        // DescribeKeyPairs is not in a CloudMapper folder: the key pair is named, not collected.
-        const keyPair = find(edges, 'key pair', id, instance.KeyName);
-        expect(keyPair.map((edge) => edge.toCollected)).toEqual([false]);
-      }
-    }
-  });
+    });
 
-  it('turns trust policies into "can assume" edges from their principals', () => {
-    const trusts = edges.filter((edge) => edge.label === 'can assume');
-    expect(trusts.length).toBeGreaterThan(0);
-    const fromService = trusts.filter((edge) => edge.fromType === 'aws_principal_service');
-    expect(fromService.map((edge) => edge.fromId)).toContain('ec2.amazonaws.com');
-    expect(fromService.every((edge) => edge.fromCollected === false)).toBe(true);
-  });
+    it('turns trust policies into "can assume" edges from their principals', () => {
+      const trusts = edges.filter((edge) => edge.label === 'can assume');
+      expect(trusts.length).toBeGreaterThan(0);
+      const fromService = trusts.filter((edge) => edge.fromType === 'aws_principal_service');
+      expect(fromService.map((edge) => edge.fromId)).toContain('ec2.amazonaws.com');
+      expect(fromService.every((edge) => edge.fromCollected === false)).toBe(true);
+    });
 
-  it('names the account from the evidence and makes it own what it holds', async () => {
-    const account = await fixture.store.query<{ name: string; collected: boolean }>(
-      `select name, collected from public.lateral_resource where key = 'arn:aws:::123456789012'`,
-    );
-    expect(account.rows).toEqual([{ name: 'demo', collected: true }]);
-    const owned = edges.filter((edge) => edge.label === 'owns' && edge.fromId === '123456789012');
-    expect(owned.map((edge) => edge.toType)).toContain('aws_ec2_instance');
-  });
-});
+    it('names the account from the evidence and makes it own what it holds', async () => {
+      const account = await fixture.store.query<{ name: string; collected: boolean }>(
+        `select name, collected from public.lateral_resource where key = 'arn:aws:::123456789012'`,
+      );
+      expect(account.rows).toEqual([{ name: 'demo', collected: true }]);
+      const owned = edges.filter((edge) => edge.label === 'owns' && edge.fromId === '123456789012');
+      expect(owned.map((edge) => edge.toType)).toContain('aws_ec2_instance');
+    });
+  },
+);
 
 describe.skipIf(!sharedDataExists)('instances with instance profiles and roles', () => {
   const folder = 'test_ec2_iam_role_filter_by_role_name';
@@ -97,8 +99,9 @@ describe.skipIf(!sharedDataExists)('instances with instance profiles and roles',
     // The roles inside the real ListInstanceProfiles response, as ListRoles lists the same
     // Role objects: the capture holds no ListRoles call of its own.
     const profiles = documents.find((d) => d.api === 'iam:ListInstanceProfiles');
-    const roles = (profiles?.body as { InstanceProfiles: { Roles: unknown[] }[] }).InstanceProfiles
-      .flatMap((profile) => profile.Roles);
+    const roles = (
+      profiles?.body as { InstanceProfiles: { Roles: unknown[] }[] }
+    ).InstanceProfiles.flatMap((profile) => profile.Roles);
     const listRoles = { ...profiles, api: 'iam:ListRoles' as const, body: { Roles: roles } };
     fixture = await deriveFixture([...documents, listRoles as (typeof documents)[number]]);
     edges = await edgesOf(fixture.store);

@@ -54,10 +54,7 @@ export async function deriveFixture(
     for (const scope of rowsOf(documents)) {
       await writer.writeScope(scope.table, scope.accountId, scope.region, scope.rows);
     }
-    summary = await deriveGraph(
-      writer.session,
-      accountNames === undefined ? {} : { accountNames },
-    );
+    summary = await deriveGraph(writer.session, accountNames === undefined ? {} : { accountNames });
     await writer.commit();
   } catch (error) {
     await writer.rollback();

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphReader } from '../../src/graph/graph-model.js';
 import { createGraphReader } from '../../src/graph/graph-reader.js';
 import { sharedDataExists } from './evidence-rows.js';
-import { cloudMapperDemo, cloudMapperDocuments, deriveFixture, type GraphFixture } from './graph-fixture.js';
+import {
+  cloudMapperDemo,
+  cloudMapperDocuments,
+  deriveFixture,
+  type GraphFixture,
+} from './graph-fixture.js';
 
 interface DemoInstance {
   InstanceId: string;

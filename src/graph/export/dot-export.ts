@@ -6,13 +6,18 @@
 import type { Neighbourhood } from '../graph-model.js';
 import { resourceTypeSpec } from '../resource-types.js';
 
+function isControl(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f;
+}
+
 /** A DOT quoted string. Other control characters become spaces. */
 export function dotString(text: string): string {
   const escaped = text
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, '\\n')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ');
+    .replace(/[^]/gu, (character) => (isControl(character) ? ' ' : character));
   return `"${escaped}"`;
 }
 
@@ -38,7 +43,9 @@ export function toDot(graph: Neighbourhood): string {
     lines.push(`  ${dotString(node.key)} [${attributes.join(', ')}];`);
   }
   for (const edge of graph.edges) {
-    lines.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)} [label=${dotString(edge.label)}];`);
+    lines.push(
+      `  ${dotString(edge.from)} -> ${dotString(edge.to)} [label=${dotString(edge.label)}];`,
+    );
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;

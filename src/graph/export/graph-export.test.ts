@@ -30,7 +30,9 @@ function graphOf(names: readonly string[]): Neighbourhood {
     root: nodes[0]!.key,
     depth: 1,
     nodes,
-    edges: nodes.slice(1).map((n) => ({ from: nodes[0]!.key, to: n.key, label: 'security "group"' })),
+    edges: nodes
+      .slice(1)
+      .map((n) => ({ from: nodes[0]!.key, to: n.key, label: 'security "group"' })),
   };
 }
 

@@ -10,9 +10,16 @@ export interface Point {
   y: number;
 }
 
+/** Whether XML 1.0 allows the character: tab, line breaks, and no other control character. */
+function isXmlChar(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  if (code === 0x9 || code === 0xa || code === 0xd) return true;
+  return code >= 0x20 && code !== 0xfffe && code !== 0xffff;
+}
+
 export function xmlText(text: string): string {
   return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+    .replace(/[^]/gu, (character) => (isXmlChar(character) ? character : '\ufffd'))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -116,9 +116,14 @@ export const computeRules: readonly RelationshipRule[] = [
     to: 'aws_vpc_eip',
     table: 'aws_vpc_eip',
     columns: ['allocation_id', 'network_interface_id', 'network_interface_owner_id'],
-    fromEndpoint: ec2Ref('aws_ec2_network_interface', 'network-interface', 'r.network_interface_id', {
-      account: 'coalesce(r.network_interface_owner_id, r.account_id)',
-    }),
+    fromEndpoint: ec2Ref(
+      'aws_ec2_network_interface',
+      'network-interface',
+      'r.network_interface_id',
+      {
+        account: 'coalesce(r.network_interface_owner_id, r.account_id)',
+      },
+    ),
     toEndpoint: self('aws_vpc_eip'),
     where: 'r.network_interface_id is not null and r.allocation_id is not null',
   }),

@@ -6,18 +6,32 @@ import { prepareGraph } from './graph-pipeline.js';
 import { trimByDistance } from './trim-by-distance.js';
 
 function node(key: string, type: string): ResourceNode {
-  return { key, type, id: key, name: key, accountId: '111122223333', region: 'us-east-1',
-    collected: true, properties: {} };
+  return {
+    key,
+    type,
+    id: key,
+    name: key,
+    accountId: '111122223333',
+    region: 'us-east-1',
+    collected: true,
+    properties: {},
+  };
 }
 
 /** A subnet with 12 instances, one of which also has a role, and a VPC beyond the subnet. */
 function crowdedSubnet(): Neighbourhood {
-  const instances = Array.from({ length: 12 }, (_, index) => node(`i-${index}`, 'aws_ec2_instance'));
+  const instances = Array.from({ length: 12 }, (_, index) =>
+    node(`i-${index}`, 'aws_ec2_instance'),
+  );
   return {
     root: 'subnet-1',
     depth: 2,
-    nodes: [node('subnet-1', 'aws_vpc_subnet'), node('vpc-1', 'aws_vpc'),
-      node('role-1', 'aws_iam_role'), ...instances],
+    nodes: [
+      node('subnet-1', 'aws_vpc_subnet'),
+      node('vpc-1', 'aws_vpc'),
+      node('role-1', 'aws_iam_role'),
+      ...instances,
+    ],
     edges: [
       { from: 'subnet-1', to: 'vpc-1', label: 'vpc' },
       ...instances.map((instance) => ({ from: instance.key, to: 'subnet-1', label: 'subnet' })),
@@ -70,6 +84,8 @@ describe('graph transforms', () => {
     const prepared = prepareGraph(crowdedSubnet(), { maxDistance: 1 });
     const group = prepared.nodes.find((n) => n.foldedMembers !== undefined);
     expect(group?.foldedMembers).toHaveLength(12);
-    expect(prepared.nodes.map((n) => n.key).sort()).toEqual(['subnet-1', 'vpc-1', group?.key].sort());
+    expect(prepared.nodes.map((n) => n.key).sort()).toEqual(
+      ['subnet-1', 'vpc-1', group?.key].sort(),
+    );
   });
 });

@@ -9,6 +9,16 @@ import { NodeTooltip, type HoveredNode } from './node-tooltip.js';
 
 cytoscape.use(dagre);
 
+/** Below this zoom labels cannot be read: a large graph opens centred on its root instead. */
+const readableZoom = 0.7;
+
+function drawnNodes(cy: Core): DrawnNode[] {
+  return cy.nodes().map((node) => {
+    const position = node.renderedPosition();
+    return { key: node.id(), x: position.x, y: position.y };
+  });
+}
+
 /** Marks in the Performance timeline: the benchmark measures from a click to a drawn graph. */
 export const graphMarks = { click: 'lateral:graph-click', drawn: 'lateral:graph-drawn' } as const;
 
@@ -73,7 +83,16 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
       setHovered(undefined);
       if (container.current !== null) container.current.style.cursor = '';
     });
-    cy.on('pan zoom', () => setHovered(undefined));
+    let positionsPending = false;
+    cy.on('viewport', () => {
+      setHovered(undefined);
+      if (positionsPending) return;
+      positionsPending = true;
+      requestAnimationFrame(() => {
+        positionsPending = false;
+        if (!cy.destroyed()) handlers.current.onDrawn(cy, drawnNodes(cy));
+      });
+    });
     return () => {
       cy.destroy();
       cyRef.current = null;
@@ -104,6 +123,9 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
       if (cy.zoom() > 1.2) {
         cy.zoom(1.2);
         cy.center();
+      } else if (cy.zoom() < readableZoom) {
+        cy.zoom(readableZoom);
+        cy.center(cy.getElementById(graph.root));
       }
       // The graph counts as drawn when the browser has painted the frame after the layout.
       requestAnimationFrame(() => {
@@ -111,11 +133,7 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
           if (cy.destroyed()) return;
           performance.mark(graphMarks.drawn);
           setState('drawn');
-          const nodes = cy.nodes().map((node) => {
-            const position = node.renderedPosition();
-            return { key: node.id(), x: position.x, y: position.y };
-          });
-          handlers.current.onDrawn(cy, nodes);
+          handlers.current.onDrawn(cy, drawnNodes(cy));
         });
       });
     });
@@ -133,6 +151,9 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
         role="img"
       />
       {hovered !== undefined && <NodeTooltip hovered={hovered} />}
+      <button type="button" className="fit-button" onClick={() => cyRef.current?.fit(undefined, 24)}>
+        Show the whole graph
+      </button>
     </div>
   );
 }
