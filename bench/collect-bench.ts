@@ -8,7 +8,7 @@
  * and region), BENCH_BURST, BENCH_LATENCY_MS, BENCH_MAX_PER_REGION.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   defaultAccountsAtOnce,
@@ -98,7 +98,8 @@ try {
   );
   console.log(`  wall time            ${seconds.toFixed(2)} s`);
   console.log(
-    `  lower bound          ${bound.toFixed(2)} s  (${busiestCalls} calls in ${busiestKey} / ${rate} per s)`,
+    `  lower bound          ${bound.toFixed(2)} s  ` +
+      `(${busiestCalls} calls in ${busiestKey} / ${rate} per s)`,
   );
   console.log(`  ratio                ${(seconds / bound).toFixed(2)}x  (goal: within 1.3x)`);
   console.log(`  calls answered       ${acceptedTotal}`);
@@ -106,9 +107,10 @@ try {
   console.log(
     `  requests sent        ${stats.requests}  (lateral counted ${result.tally.totalCalls})`,
   );
+  const [load] = loadavg();
   console.log(
     `  collector CPU        ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s  ` +
-      '(near the wall time: the machine, not throttling, set the pace)',
+      `(machine load ${load?.toFixed(1)} on ${availableParallelism()} cores)`,
   );
   console.log(`  failed after retries ${result.manifest.failures.length}`);
   console.log(`  evidence files       ${result.manifest.files.length}`);

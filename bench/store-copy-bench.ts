@@ -70,7 +70,10 @@ async function measure(name: string, options: OpenStoreOptions): Promise<void> {
   });
   for (let first = 0; first < rowCount; first += batchSize) {
     const rows = syntheticRows(first, Math.min(batchSize, rowCount - first));
+    const batchStarted = performance.now();
     await writer.writeScope(table, '123456789012', 'us-east-1', rows);
+    if (process.env['BENCH_BATCHES'])
+      console.log(first, Math.round(performance.now() - batchStarted));
   }
   await writer.commit();
   const seconds = (performance.now() - started) / 1000;

@@ -68,9 +68,9 @@ export function storeBackends(): StoreBackend[] {
   const serverUrl = process.env['LATERAL_TEST_DATABASE_URL'];
   if (serverUrl === undefined || serverUrl === '') {
     if (!skipNoted) {
-      console.warn(
+      process.stderr.write(
         'store tests: PostgreSQL backend skipped (set LATERAL_TEST_DATABASE_URL=postgres://... ' +
-          'to a server where the user may create databases to run them there too)',
+          'to a server where the user may create databases to run them there too)\n',
       );
       skipNoted = true;
     }

@@ -1,3 +1,4 @@
+import { authorizationDetails, listAccounts, organization } from './stand-in-identity-data.js';
 import type { Answer } from './wire-format.js';
 
 /** An account the stand-in serves. */
@@ -30,14 +31,14 @@ export interface StandInRequest {
   params: Record<string, string>;
 }
 
-const epoch = '2026-01-01T00:00:00.000Z';
+export const epoch = '2026-01-01T00:00:00.000Z';
 
-function denied(code: string, message: string, status = 403): Answer {
+export function denied(code: string, message: string, status = 403): Answer {
   return { error: { code, message, status } };
 }
 
 /** One page of `items` from the offset in `token`, and the next token if more remain. */
-function page<T>(items: readonly T[], token: string | undefined, size: number) {
+export function page<T>(items: readonly T[], token: string | undefined, size: number) {
   const start = token === undefined ? 0 : Number.parseInt(token, 10) || 0;
   const slice = items.slice(start, start + size);
   const next = start + size < items.length ? String(start + size) : undefined;
@@ -105,13 +106,13 @@ export class StandInHandlers {
       case 'ec2:DescribeVpcPeeringConnections':
         return { data: { vpcPeeringConnectionSet: this.peerings(account, request.region) } };
       case 'iam:GetAccountAuthorizationDetails':
-        return this.authorizationDetails(account, request.params);
+        return authorizationDetails(account, request.params, this.dataset);
       case 'iam:ListAccountAliases':
         return { data: { AccountAliases: [account.name], IsTruncated: false } };
       case 'organizations:DescribeOrganization':
-        return { data: { Organization: this.organization() } };
+        return { data: { Organization: organization(this.dataset) } };
       case 'organizations:ListAccounts':
-        return this.listAccounts(account, request.params);
+        return listAccounts(this.dataset, account, request.params);
       case 'lambda:ListFunctions':
         return this.lambdaFunctions(account, request.region);
       case 'rds:DescribeDBInstances':
@@ -304,101 +305,6 @@ export class StandInHandlers {
         status: { code: 'active', message: 'Active' },
       },
     ];
-  }
-
-  private authorizationDetails(account: StandInAccount, params: Record<string, string>): Answer {
-    const trust = (principal: string) =>
-      encodeURIComponent(
-        JSON.stringify({
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }],
-        }),
-      );
-    const roles = Array.from({ length: this.dataset.rolesPerAccount }, (_, index) => ({
-      Path: '/',
-      RoleName: `app-role-${index}`,
-      RoleId: `AROA${account.id}${index}`,
-      Arn: `arn:aws:iam::${account.id}:role/app-role-${index}`,
-      CreateDate: epoch,
-      AssumeRolePolicyDocument: trust('{"Service":"ec2.amazonaws.com"}'),
-      InstanceProfileList:
-        index === 0
-          ? [
-              {
-                Path: '/',
-                InstanceProfileName: 'app-profile',
-                InstanceProfileId: 'AIPAAPPPROFILE',
-                Arn: `arn:aws:iam::${account.id}:instance-profile/app-profile`,
-                CreateDate: epoch,
-                Roles: [],
-              },
-            ]
-          : [],
-      RolePolicyList: [],
-      AttachedManagedPolicies: [
-        { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
-      ],
-    }));
-    const { slice, next } = page(roles, params['Marker'], this.dataset.pageSize);
-    const first = params['Marker'] === undefined;
-    return {
-      data: {
-        UserDetailList: first
-          ? [
-              {
-                Path: '/',
-                UserName: 'responder',
-                UserId: 'AIDARESPONDER',
-                Arn: `arn:aws:iam::${account.id}:user/responder`,
-                CreateDate: epoch,
-              },
-            ]
-          : [],
-        GroupDetailList: [],
-        RoleDetailList: slice,
-        Policies: [],
-        IsTruncated: next !== undefined,
-        ...(next === undefined ? {} : { Marker: next }),
-      },
-    };
-  }
-
-  private organization() {
-    const id = this.dataset.managementAccountId;
-    return {
-      Id: 'o-standin',
-      Arn: `arn:aws:organizations::${id}:organization/o-standin`,
-      FeatureSet: 'ALL',
-      MasterAccountArn: `arn:aws:organizations::${id}:account/o-standin/${id}`,
-      MasterAccountId: id,
-      MasterAccountEmail: 'root@example.com',
-    };
-  }
-
-  private listAccounts(caller: StandInAccount, params: Record<string, string>): Answer {
-    if (caller.id !== this.dataset.managementAccountId) {
-      return denied(
-        'AccessDeniedException',
-        'You don’t have permissions to access this resource.',
-        400,
-      );
-    }
-    const size = Math.min(Number(params['MaxResults'] ?? 20), this.dataset.pageSize);
-    const { slice, next } = page(this.dataset.accounts, params['NextToken'], size);
-    return {
-      data: {
-        Accounts: slice.map((account) => ({
-          Id: account.id,
-          Arn: `arn:aws:organizations::${this.dataset.managementAccountId}:account/o-standin/${account.id}`,
-          Email: `${account.name}@example.com`,
-          Name: account.name,
-          Status: 'ACTIVE',
-          JoinedMethod: 'CREATED',
-          JoinedTimestamp: 1767225600,
-        })),
-        ...(next === undefined ? {} : { NextToken: next }),
-      },
-    };
   }
 
   /** EC2 calls lateral makes that the stand-in answers with an empty list. */

@@ -44,7 +44,6 @@ export async function spawnAwsStandIn(options: StandInOptions): Promise<StandInP
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] !== undefined) {
   const standIn = await startAwsStandIn(JSON.parse(process.argv[2]) as StandInOptions);
-  process.stdout.write(
-    `${JSON.stringify({ url: standIn.url, managementAccessKeyId: standIn.managementAccessKeyId })}\n`,
-  );
+  const ready = { url: standIn.url, managementAccessKeyId: standIn.managementAccessKeyId };
+  process.stdout.write(`${JSON.stringify(ready)}\n`);
 }

@@ -87,7 +87,8 @@ export function queryResponse(action: string, answer: Answer, requestId: string)
     headers: xmlHeaders,
     body:
       `<${action}Response><${action}Result>${fields(answer.data, 'member')}</${action}Result>` +
-      `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`,
+      `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata>` +
+      `</${action}Response>`,
   };
 }
 

@@ -35,7 +35,6 @@ export async function runQuery(
   }
 }
 
-
 const helpText = `Enter SQL ending with ; (one statement at a time, read-only). Commands:
   .tables            the tables and lateral_* views, with row counts
   .inspect <table>   a table's columns, types and descriptions

@@ -131,12 +131,13 @@ async function resolveRegions(
 }
 
 async function collectIam(runner: CallRunner, site: CallSite): Promise<void> {
-  const aliases = runner.collect(site, accountAliasesCall);
-  const details = await runner.collect(site, authorizationDetailsCall);
-  if (details === undefined) {
-    await settleAll(iamFallbackCalls.map((call) => runner.collect(site, call)));
-  }
-  await aliases;
+  const withFallback = async () => {
+    const details = await runner.collect(site, authorizationDetailsCall);
+    if (details === undefined) {
+      await settleAll(iamFallbackCalls.map((call) => runner.collect(site, call)));
+    }
+  };
+  await settleAll([runner.collect(site, accountAliasesCall), withFallback()]);
 }
 
 async function collectOrganization(

@@ -105,7 +105,7 @@ export function createClient(
   return new Constructor({
     region,
     credentials,
-    retryMode: process.env['LATERAL_RETRY_MODE'] ?? 'adaptive',
+    retryMode: 'adaptive',
     maxAttempts: settings.maxAttempts,
     requestHandler: {
       connectionTimeout: Math.min(settings.requestTimeoutMs, 10_000),

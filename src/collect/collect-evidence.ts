@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { EvidenceFolderWriter } from '../evidence/evidence-folder-writer.js';
 import type { Manifest } from '../evidence/manifest.js';
@@ -24,11 +25,12 @@ import { CallRunner, type CallSite, type ConcurrencyLimits } from './call-runner
 import { CollectTally } from './collect-tally.js';
 import { Limiter } from './limiter.js';
 import { RatePacer } from './rate-pacer.js';
+import { settleAll } from './settle-all.js';
 
 export interface CollectOptions {
   /** The evidence folder to write. */
   out: string;
-  /** Named profiles; empty for the SDK's default credential chain. Without --org, one account each. */
+  /** Named profiles, or none for the SDK's default chain. Without --org: one account each. */
   profiles: readonly string[];
   /** List the organization's active accounts and assume `roleName` in each. */
   org: boolean;
@@ -91,6 +93,13 @@ interface Target {
  * interruption leaves a valid folder marked incomplete.
  */
 export async function collectEvidence(options: CollectOptions): Promise<CollectResult> {
+  // Every in-flight call listens on the signal: one internal signal without a listener cap
+  // keeps Node from warning about a leak that is not one.
+  const interruption = new AbortController();
+  setMaxListeners(0, interruption.signal);
+  if (options.signal?.aborted === true) interruption.abort();
+  options.signal?.addEventListener('abort', () => interruption.abort(), { once: true });
+  const signal = interruption.signal;
   const profiles: (string | undefined)[] =
     options.profiles.length > 0 ? [...options.profiles] : [undefined];
   const homeRegion = options.homeRegion ?? (await resolveHomeRegion(profiles[0]));
@@ -110,7 +119,7 @@ export async function collectEvidence(options: CollectOptions): Promise<CollectR
     tally,
     limits: options.limits,
     logger: options.logger,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    signal,
     onChange: () => options.onProgress?.(tally),
   });
   const credentialsFor =
@@ -156,19 +165,20 @@ export async function collectEvidence(options: CollectOptions): Promise<CollectR
       ? await organizationTargets(runner, bases[0]!, caller, homeRegion, settings, options, pacer)
       : bases;
     const accountLimiter = new Limiter(options.accountsAtOnce);
-    await Promise.all(
+    // Every account runs to its end (an interruption ends them quickly) before the manifest.
+    await settleAll(
       targets.map((target) =>
         accountLimiter.run(async () => {
-          if (options.signal?.aborted === true) return;
+          if (signal.aborted) return;
           await collectTarget(target, context(target.clients), runner, tally, homeRegion);
           await runner.flush();
           await saveManifest();
         }),
       ),
     );
-    interrupted = options.signal?.aborted === true;
+    interrupted = signal.aborted;
   } catch (error) {
-    if (!isInterruption(error, options.signal)) throw error;
+    if (!isInterruption(error, signal)) throw error;
     interrupted = true;
   } finally {
     for (const base of bases) base.clients.destroy();

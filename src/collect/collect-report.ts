@@ -20,7 +20,8 @@ export function progressLines(tally: CollectTally): string[] {
       .filter((part): part is string => part !== undefined)
       .join('  ');
     const gaps = account.gaps === 0 ? '' : `  gaps ${account.gaps}`;
-    return `${accountLabel(account).padEnd(28)} ${account.status.padEnd(11)} ${services}  calls ${account.calls}${gaps}`;
+    const label = `${accountLabel(account).padEnd(28)} ${account.status.padEnd(11)}`;
+    return `${label} ${services}  calls ${account.calls}${gaps}`;
   });
 }
 

@@ -141,7 +141,7 @@ order by n.key, n.collected desc, n.priority
 // Search terms, lowercased: what a responder pastes (an id, an ARN, an IP) or types (a name).
 const termInsertSql = `
 insert into "lateral".resource_term (term, key, matched)
-select distinct lower(term), key, matched from (
+select lower(term), key, matched from (
   select r.id as term, r.key, 'id' as matched from "lateral".resource r
   union all select r.key, r.key, 'arn' from "lateral".resource r where r.key like 'arn:%'
   union all select r.name, r.key, 'name' from "lateral".resource r where r.name <> r.id

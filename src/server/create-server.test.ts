@@ -154,6 +154,8 @@ describe.skipIf(!haveEvidence)('the dashboard server over the CloudMapper demo',
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>lateral</title>');
     expectSecurityHeaders(page);
+    const fileLike = await get(open.port, '/r/service%3Aec2.amazonaws.com');
+    expect(fileLike.body).toContain('<title>lateral</title>');
     const traversal = await get(open.port, '/%2e%2e/secret.txt');
     expect(traversal.body).not.toContain('outside the web root');
     const missing = await get(open.port, '/assets/missing.js');

@@ -38,7 +38,12 @@ export async function serveWebFile(context: Context, root: string): Promise<Resp
   const target = normalize(join(root, relative));
   const inside = target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
   const file = inside && relative !== '/' ? await readRegularFile(target) : undefined;
-  if (file === undefined && extname(target) !== '') return context.text('Not found.', 404);
+  // A missing asset is a 404, but a dashboard URL names a key, which may end like a file name
+  // (service:ec2.amazonaws.com).
+  const dashboardRoute = relative.startsWith('/r/') || relative === '/search';
+  if (file === undefined && !dashboardRoute && extname(target) !== '') {
+    return context.text('Not found.', 404);
+  }
   if (file !== undefined) {
     const type = contentTypes[extname(target).toLowerCase()] ?? 'application/octet-stream';
     return context.body(new Uint8Array(file), 200, { 'Content-Type': type });

@@ -23,5 +23,7 @@ export function escapeCopyField(text: string): string {
 
 /** One line of COPY text from field texts (null for SQL null), with its newline. */
 export function copyLine(fields: readonly (string | null)[]): string {
-  return fields.map((field) => (field === null ? copyNull : escapeCopyField(field))).join('\t') + '\n';
+  return (
+    fields.map((field) => (field === null ? copyNull : escapeCopyField(field))).join('\t') + '\n'
+  );
 }

@@ -34,7 +34,9 @@ describe('the data folder lock', () => {
   it('takes over the lock of a process that no longer runs', async () => {
     const dataDir = await tempFolder();
     const child = spawn(process.execPath, ['-e', '0']);
-    const deadPid = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid ?? 0)));
+    const deadPid = await new Promise<number>((resolve) =>
+      child.on('exit', () => resolve(child.pid ?? 0)),
+    );
     const { hostname } = await import('node:os');
     writeFileSync(
       join(dataDir, 'lateral.lock'),

@@ -71,7 +71,8 @@ export function acquireDataFolderLock(dataDir: string): () => void {
     const holder = readLock(path);
     if (holder === undefined) {
       // Unreadable: being written right now, or left half-written by a crash long ago.
-      if (Date.now() - statSync(path).mtimeMs < 10_000) throw new DataFolderLockedError(dataDir, undefined);
+      if (Date.now() - statSync(path).mtimeMs < 10_000)
+        throw new DataFolderLockedError(dataDir, undefined);
     } else if (holder.host !== content.host || processIsAlive(holder.pid)) {
       throw new DataFolderLockedError(dataDir, holder.pid);
     }

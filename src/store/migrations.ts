@@ -108,10 +108,10 @@ CREATE TABLE IF NOT EXISTS "lateral".schema_registry (
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
     await session.exec(migration.sql);
-    await session.query('INSERT INTO "lateral".schema_version (version, description) VALUES ($1, $2)', [
-      migration.version,
-      migration.description,
-    ]);
+    await session.query(
+      'INSERT INTO "lateral".schema_version (version, description) VALUES ($1, $2)',
+      [migration.version, migration.description],
+    );
     newlyApplied.push(migration.version);
   }
   return newlyApplied;

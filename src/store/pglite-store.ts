@@ -61,7 +61,11 @@ class PgliteStore implements Store {
     },
     copyFrom: async (table, columns, data) => {
       const bytes = new TextEncoder().encode(data);
-      await this.send({ kind: 'copy', sql: copyStatement(table, columns, "'/dev/blob'"), data: bytes });
+      await this.send({
+        kind: 'copy',
+        sql: copyStatement(table, columns, "'/dev/blob'"),
+        data: bytes,
+      });
     },
   };
 
@@ -95,7 +99,10 @@ class PgliteStore implements Store {
       this.pending.set(id, { resolve, reject });
       const request = { ...body, id } as PgliteRequest;
       // COPY data moves to the worker without a copy.
-      this.worker.postMessage(request, request.kind === 'copy' ? [request.data.buffer as ArrayBuffer] : []);
+      this.worker.postMessage(
+        request,
+        request.kind === 'copy' ? [request.data.buffer as ArrayBuffer] : [],
+      );
     });
     if (!response.ok) throw errorFrom(response.error);
     return response;

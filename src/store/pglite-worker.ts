@@ -44,7 +44,10 @@ async function main(): Promise<void> {
       parsers: { [pgTypeOid.int8]: parseBigint },
     });
   } catch (error) {
-    port?.postMessage({ kind: 'failed', error: serializeError(error) } satisfies PgliteStartupMessage);
+    port?.postMessage({
+      kind: 'failed',
+      error: serializeError(error),
+    } satisfies PgliteStartupMessage);
     return;
   }
   // Requests arrive one at a time from the proxy's mutex, but a chain keeps them in order anyway.

@@ -28,7 +28,10 @@ export async function openPrivateCopy(dataDir: string): Promise<PrivateStoreCopy
     } finally {
       release();
     }
-    const db = await PGlite.create({ dataDir: copyPath, parsers: { [pgTypeOid.int8]: parseBigint } });
+    const db = await PGlite.create({
+      dataDir: copyPath,
+      parsers: { [pgTypeOid.int8]: parseBigint },
+    });
     await db.exec(
       'ALTER DATABASE postgres SET default_transaction_read_only = on;' +
         'SET default_transaction_read_only = on;',

@@ -27,10 +27,10 @@ const attempts = [
   'COMMIT; DELETE FROM "lateral".test_note',
   'SET transaction_read_only = off; DELETE FROM "lateral".test_note',
   'WITH gone AS (DELETE FROM "lateral".test_note RETURNING *) SELECT * FROM gone',
-  "DO $$ BEGIN SET transaction_read_only = off; DELETE FROM \"lateral\".test_note; END $$",
+  'DO $$ BEGIN SET transaction_read_only = off; DELETE FROM "lateral".test_note; END $$',
   "/* hidden */ COPY (SELECT 1) TO '/tmp/lateral-copy-attempt'",
-  "SELECT nextval('\"lateral\".snapshot_id_seq')",
-  "CALL nothing()",
+  'SELECT nextval(\'"lateral".snapshot_id_seq\')',
+  'CALL nothing()',
   'ROLLBACK',
 ];
 
@@ -60,7 +60,7 @@ describe.each(storeBackends())('read-only queries on $kind', (backend) => {
     const notes = await store.query('SELECT note FROM "lateral".test_note ORDER BY note');
     const scopes = await store.query('SELECT count(*)::int AS n FROM "lateral".snapshot_scope');
     const relations = await store.query(
-      "SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+      'SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace ' +
         "WHERE n.nspname IN ('public', 'lateral')",
     );
     const readOnly = await store.query('SHOW default_transaction_read_only');
@@ -88,7 +88,9 @@ describe.each(storeBackends())('read-only queries on $kind', (backend) => {
   });
 
   it('reports syntax errors with the position', async () => {
-    await expect(store.readOnlyQuery('SELECT * FROM test_note WHER note = 1')).rejects.toMatchObject({
+    await expect(
+      store.readOnlyQuery('SELECT * FROM test_note WHER note = 1'),
+    ).rejects.toMatchObject({
       code: '42601',
       position: 30,
     });

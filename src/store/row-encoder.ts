@@ -25,8 +25,12 @@ export class RowEncodingError extends Error {
   }
 }
 
+const surrogate = /[\uD800-\uDFFF]/;
+
 // A quick pre-check: most text has no NUL and no surrogate at all.
-const mayBeUnstorable = /[\u0000\uD800-\uDFFF]/;
+function mayBeUnstorable(text: string): boolean {
+  return text.includes('\u0000') || surrogate.test(text);
+}
 
 const contextNames = new Set(contextColumns.map((column) => column.name));
 
@@ -58,7 +62,8 @@ function fieldText(type: PgType, value: unknown): string | undefined {
         ? value
         : undefined;
     case 'timestamptz':
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
+      if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
       return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined;
   }
 }
@@ -92,9 +97,11 @@ export class RowEncoder {
       if (value === null || value === undefined) return null;
       const stored = column.type === 'jsonb' ? storableJson(value) : undefined;
       const text = fieldText(column.type, stored === undefined ? value : stored.value);
-      if (text === undefined) throw new RowEncodingError(this.scope, column, rowIndex, describe(value));
-      const safe = stored === undefined && mayBeUnstorable.test(text) ? storableText(text) : text;
-      if (stored?.changed === true || safe !== text) original[column.name] = losslessJsonText(value);
+      if (text === undefined)
+        throw new RowEncodingError(this.scope, column, rowIndex, describe(value));
+      const safe = stored === undefined && mayBeUnstorable(text) ? storableText(text) : text;
+      if (stored?.changed === true || safe !== text)
+        original[column.name] = losslessJsonText(value);
       return safe;
     });
     const source = typeof row['_source'] === 'string' ? storableText(row['_source']) : null;

@@ -41,9 +41,7 @@ export function registryFingerprint(tables: readonly TableDefinition[]): string 
     name: table.name,
     columns: storedColumns(table).map((column) => [column.name, column.type]),
   }));
-  return createHash('sha256')
-    .update(JSON.stringify({ generatorVersion, shape }))
-    .digest('hex');
+  return createHash('sha256').update(JSON.stringify({ generatorVersion, shape })).digest('hex');
 }
 
 /** Creates the physical table when absent, with its scope index. */

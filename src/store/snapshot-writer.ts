@@ -6,7 +6,11 @@ import { copyLine } from './copy-text.js';
 import { RowEncoder } from './row-encoder.js';
 import { physicalTableName, scopeColumns } from './schema-sql.js';
 import type { SnapshotSources, SnapshotSummary, SnapshotWriter } from './snapshot.js';
-import { findSnapshotByDigest, type SnapshotRecord, snapshotColumnsSql } from './snapshot-records.js';
+import {
+  findSnapshotByDigest,
+  type SnapshotRecord,
+  snapshotColumnsSql,
+} from './snapshot-records.js';
 import type { Store, StoreSession } from './store.js';
 import { StoreQueryError } from './store-query-error.js';
 

@@ -36,7 +36,9 @@ function sources(label: string): SnapshotSources {
   return {
     evidenceDigest: `digest-${label}-${digestCounter}-${Math.random()}`,
     label,
-    sources: [{ path: `/evidence/${label}.json`, sha256: 'ab'.repeat(32), bytes: 10, layout: 'aws-cli' }],
+    sources: [
+      { path: `/evidence/${label}.json`, sha256: 'ab'.repeat(32), bytes: 10, layout: 'aws-cli' },
+    ],
     skipped: [{ path: '/evidence/bad.json', reason: 'truncated JSON' }],
     gaps: [],
   };
@@ -49,7 +51,12 @@ async function snapshotOf(
 ): Promise<number> {
   const writer = await beginSnapshot(store, sources(label));
   for (const [account, region, ids] of scopes) {
-    await writer.writeScope(widgetTable, account, region, ids.map((id) => ({ widget_id: id })));
+    await writer.writeScope(
+      widgetTable,
+      account,
+      region,
+      ids.map((id) => ({ widget_id: id })),
+    );
   }
   return (await writer.commit()).id;
 }
@@ -69,7 +76,9 @@ async function countEveryLateralTable(store: Store): Promise<Record<string, numb
   );
   const counts: Record<string, number> = {};
   for (const { name } of rows) {
-    const result = await store.query<{ n: number }>(`SELECT count(*) AS n FROM "lateral"."${name}"`);
+    const result = await store.query<{ n: number }>(
+      `SELECT count(*) AS n FROM "lateral"."${name}"`,
+    );
     counts[name] = Number(result.rows[0]?.n);
   }
   return counts;
@@ -130,7 +139,11 @@ describe.each(storeBackends())('the store on $kind', (backend) => {
     ]);
     const listed = await listSnapshots(store);
     expect(listed.map((snapshot) => snapshot.label)).toEqual(['first', 'b', 'a again']);
-    expect(listed[0]).toMatchObject({ sourceCount: 1, skippedCount: 1, rowCounts: { test_widget: 2 } });
+    expect(listed[0]).toMatchObject({
+      sourceCount: 1,
+      skippedCount: 1,
+      rowCounts: { test_widget: 2 },
+    });
   });
 
   it('stores every column type, awkward text and unstorable text recoverably', async () => {
@@ -165,7 +178,9 @@ describe.each(storeBackends())('the store on $kind', (backend) => {
       sp_connection_name: 'aws_333333333333',
       policy: { Statement: [{ Sid: 'k\uFFFD', Resource: awkward }], n: 1.5, t: true },
     });
-    expect(new Date(rows[0]?.['launched'] as string).toISOString()).toBe('2024-01-02T03:04:05.678Z');
+    expect(new Date(rows[0]?.['launched'] as string).toISOString()).toBe(
+      '2024-01-02T03:04:05.678Z',
+    );
     const firstContext = rows[0]?.['_ctx'] as Record<string, Record<string, string>>;
     expect(firstContext['source']).toBe('/evidence/widgets.json');
     expect(JSON.parse(firstContext['original']?.['policy'] ?? 'null')).toEqual(policy);
@@ -175,30 +190,35 @@ describe.each(storeBackends())('the store on $kind', (backend) => {
     expect(JSON.parse(original?.['policy'] ?? 'null')).toEqual([unstorable]);
   });
 
-  it.skipIf(!existsSync(demoInstances))('stores rows of a real table from real evidence', async () => {
-    // Reopening with the real registry adds its tables and views to the same store.
-    await store.close();
-    store = await fixture.open(tableRegistry);
-    const body: unknown = JSON.parse(readFileSync(demoInstances, 'utf8'));
-    const document: EvidenceDocument = {
-      api: 'ec2:DescribeInstances',
-      accountId: '123456789012',
-      region: 'us-east-1',
-      body,
-      source: demoInstances,
-    };
-    const evidence = createScopeEvidence('123456789012', 'us-east-1', [document]);
-    const writer = await beginSnapshot(store, sources('real'));
-    const rows = awsEc2InstanceTable.rows(evidence);
-    await writer.writeScope(awsEc2InstanceTable, '123456789012', 'us-east-1', rows);
-    await writer.commit();
-    const expected = (body as { Reservations: { Instances: { InstanceId: string }[] }[] })
-      .Reservations.flatMap((reservation) => reservation.Instances.map((i) => i.InstanceId))
-      .sort();
-    const result = await store.readOnlyQuery(
-      'SELECT instance_id, account_id FROM aws_ec2_instance ORDER BY instance_id',
-    );
-    expect(result.rows.map((row) => row['instance_id'])).toEqual(expected);
-    expect(result.rows.every((row) => row['account_id'] === '123456789012')).toBe(true);
-  });
+  it.skipIf(!existsSync(demoInstances))(
+    'stores rows of a real table from real evidence',
+    async () => {
+      // Reopening with the real registry adds its tables and views to the same store.
+      await store.close();
+      store = await fixture.open(tableRegistry);
+      const body: unknown = JSON.parse(readFileSync(demoInstances, 'utf8'));
+      const document: EvidenceDocument = {
+        api: 'ec2:DescribeInstances',
+        accountId: '123456789012',
+        region: 'us-east-1',
+        body,
+        source: demoInstances,
+      };
+      const evidence = createScopeEvidence('123456789012', 'us-east-1', [document]);
+      const writer = await beginSnapshot(store, sources('real'));
+      const rows = awsEc2InstanceTable.rows(evidence);
+      await writer.writeScope(awsEc2InstanceTable, '123456789012', 'us-east-1', rows);
+      await writer.commit();
+      const expected = (
+        body as { Reservations: { Instances: { InstanceId: string }[] }[] }
+      ).Reservations.flatMap((reservation) =>
+        reservation.Instances.map((i) => i.InstanceId),
+      ).sort();
+      const result = await store.readOnlyQuery(
+        'SELECT instance_id, account_id FROM aws_ec2_instance ORDER BY instance_id',
+      );
+      expect(result.rows.map((row) => row['instance_id'])).toEqual(expected);
+      expect(result.rows.every((row) => row['account_id'] === '123456789012')).toBe(true);
+    },
+  );
 });

@@ -56,7 +56,10 @@ describe.skipIf(!chromiumAvailable || !haveEvidence)('every page of the CloudMap
         await heading.waitFor({ timeout: 15_000 });
         await waitForGraph(page);
       } catch {
-        const shown = (await page.locator('main').textContent()) ?? '';
+        const shown = await page
+          .locator('body')
+          .innerText({ timeout: 2_000 })
+          .catch(() => '');
         failures.push(`${type} ${key}: ${shown.slice(0, 200)}`);
         continue;
       }

@@ -60,13 +60,26 @@ export async function clickGraphNode(page: Page, name: string): Promise<void> {
     const names = (await graphNodeNames(page)).join(' | ');
     throw new Error(`The graph has no node named "${name}"; it shows: ${names}`);
   }
-  const x = Number(await item.first().getAttribute('data-x'));
-  const y = Number(await item.first().getAttribute('data-y'));
   const canvas = page.locator('.graph-canvas');
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   if (box === null) throw new Error('The graph canvas is not visible.');
-  await page.mouse.click(box.x + x, box.y + y);
+  const margin = 12;
+  // A large graph opens centred on its root at a readable zoom; a user looking for a node off
+  // the canvas shows the whole graph first.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const x = Number(await item.first().getAttribute('data-x'));
+    const y = Number(await item.first().getAttribute('data-y'));
+    const inside = x > margin && y > margin && x < box.width - margin && y < box.height - margin;
+    if (inside) {
+      await page.mouse.click(box.x + x, box.y + y);
+      return;
+    }
+    await page.getByRole('button', { name: 'Show the whole graph' }).click();
+    await page.waitForTimeout(200);
+  }
+  await saveScreenshot(page, 'failed-node-off-canvas');
+  throw new Error(`The node "${name}" stays off the canvas.`);
 }
 
 /** Focuses the header's search box with its '/' shortcut, once the page is ready for it. */

@@ -99,7 +99,7 @@ describe('lateral collect --org (mocked SDK clients)', () => {
     expect(manifest.callerIdentity?.Account).toBe(managementAccount);
   });
 
-  it('records an account whose role cannot be assumed as a gap and collects the other two', async () => {
+  it('records an unassumable account as a gap and collects the other two', async () => {
     const result = await collect({ unassumable: [memberAccounts[1]] });
     const { manifest, problems } = await checkEvidenceFolder(folder);
     expect(problems).toEqual([]);
@@ -125,7 +125,7 @@ describe('lateral collect --org (mocked SDK clients)', () => {
     expect(prod?.callerIdentity?.Account).toBe(memberAccounts[0]);
   });
 
-  it('records AccessDenied in one region per API and keeps that region’s other services', async () => {
+  it('records AccessDenied in one region per API, keeping its other services', async () => {
     await collect({ deniedEc2: [`${memberAccounts[0]}/eu-west-1`] });
     const { manifest, problems } = await checkEvidenceFolder(folder);
     expect(problems).toEqual([]);

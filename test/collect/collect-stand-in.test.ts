@@ -53,7 +53,7 @@ afterEach(async () => {
 });
 
 describe('lateral collect --org against the AWS stand-in endpoint (real SDK, real HTTP)', () => {
-  it('reaches each account through AssumeRole, retries throttling, and the folder imports', async () => {
+  it('reaches each account through AssumeRole, retries throttling, and imports', async () => {
     const throttledBefore = standIn.stats.throttled;
     const result = await collectEvidence({
       out: join(folder, 'evidence'),

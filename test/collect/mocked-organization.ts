@@ -1,9 +1,5 @@
-import {
-  DescribeInstancesCommand,
-  DescribeRegionsCommand,
-  EC2Client,
-  EC2ServiceException,
-} from '@aws-sdk/client-ec2';
+import type { DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import { DescribeRegionsCommand, EC2Client, EC2ServiceException } from '@aws-sdk/client-ec2';
 import {
   GetAccountAuthorizationDetailsCommand,
   IAMClient,

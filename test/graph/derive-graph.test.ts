@@ -27,6 +27,9 @@ interface InstanceFile {
   }[];
 }
 
+// Each of these tests opens its own store; on a busy machine that alone can take a minute.
+const storeTestTimeout = 240_000;
+
 function instancesOf(file: string) {
   const body = JSON.parse(readFileSync(file, 'utf8')) as InstanceFile;
   return body.Reservations.flatMap((reservation) => reservation.Instances);
@@ -133,91 +136,107 @@ describe.skipIf(!sharedDataExists)('instances with instance profiles and roles',
 });
 
 describe.skipIf(!sharedDataExists)('what was not collected becomes a placeholder', () => {
-  it('keeps the instance profile of an instance whose IAM was not imported', async () => {
-    const documents = captureDocuments('test_ec2_iam_role_filter_by_role_name', '644160558196');
-    const fixture = await deriveFixture(documents.filter((d) => d.api.startsWith('ec2:')));
-    try {
-      const runsAs = (await edgesOf(fixture.store)).filter((edge) => edge.label === 'runs as');
-      expect(runsAs).toHaveLength(2);
-      expect(runsAs.every((edge) => edge.toCollected === false)).toBe(true);
-      // The instance's page says why its profile is only a name.
-      const [hit] = await createGraphReader(fixture.store).search(runsAs[0]!.fromId, 1);
-      const detail = await createGraphReader(fixture.store).resource(hit!.node.key);
-      expect(detail?.coverage.map((note) => note.message)).toContainEqual(
-        expect.stringMatching(/^IAM for account 644160558196 was not collected/),
-      );
-    } finally {
-      await fixture.store.close();
-    }
-  });
-
-  it('links peered VPCs and the peering connection, with uncollected VPCs as placeholders', async () => {
-    const folder = 'test_peer_miss_route_filter_not_found';
-    const fixture = await deriveFixture(captureDocuments(folder, '619193117841'));
-    try {
-      const edges = await edgesOf(fixture.store);
-      const peered = edges.filter((edge) => edge.label === 'peered with');
-      expect(peered.map((edge) => [edge.fromId, edge.toId])).toEqual([
-        ['vpc-cb3e8cae', 'vpc-1cc8e779'],
-      ]);
-      expect(peered[0]?.toCollected).toBe(false);
-      const routes = edges.filter(
-        (edge) => edge.label === 'routes to' && edge.toType === 'aws_vpc_peering_connection',
-      );
-      expect(routes.map((edge) => edge.toId)).toContain('pcx-36096b5f');
-      expect(routes.every((edge) => edge.toCollected)).toBe(true);
-      const sides = edges.filter((edge) => edge.fromId === 'pcx-36096b5f').map((e) => e.label);
-      expect(sides.sort()).toEqual(['accepter vpc', 'requester vpc']);
-    } finally {
-      await fixture.store.close();
-    }
-  });
-
-  it("places a peer VPC in another account and region in that account's placeholder", async () => {
-    const folder = 'test_peer_miss_route_filter';
-    const documents = captureDocuments(folder, '619193117841').map((document) => {
-      if (document.api !== 'ec2:DescribeVpcPeeringConnections') return document;
-      // The real connection, with its accepter moved to another account and region.
-      const body = structuredClone(document.body) as {
-        VpcPeeringConnections: { AccepterVpcInfo: Record<string, unknown> }[];
-      };
-      for (const connection of body.VpcPeeringConnections) {
-        connection.AccepterVpcInfo['OwnerId'] = '222233334444';
-        connection.AccepterVpcInfo['Region'] = 'eu-west-1';
+  it(
+    'keeps the instance profile of an instance whose IAM was not imported',
+    async () => {
+      const documents = captureDocuments('test_ec2_iam_role_filter_by_role_name', '644160558196');
+      const fixture = await deriveFixture(documents.filter((d) => d.api.startsWith('ec2:')));
+      try {
+        const runsAs = (await edgesOf(fixture.store)).filter((edge) => edge.label === 'runs as');
+        expect(runsAs).toHaveLength(2);
+        expect(runsAs.every((edge) => edge.toCollected === false)).toBe(true);
+        // The instance's page says why its profile is only a name.
+        const [hit] = await createGraphReader(fixture.store).search(runsAs[0]!.fromId, 1);
+        const detail = await createGraphReader(fixture.store).resource(hit!.node.key);
+        expect(detail?.coverage.map((note) => note.message)).toContainEqual(
+          expect.stringMatching(/^IAM for account 644160558196 was not collected/),
+        );
+      } finally {
+        await fixture.store.close();
       }
-      return { ...document, body };
-    });
-    const fixture = await deriveFixture(documents);
-    try {
-      const peered = (await edgesOf(fixture.store)).filter((e) => e.label === 'peered with');
-      expect(peered).toHaveLength(1);
-      expect(peered[0]).toMatchObject({
-        toId: 'vpc-1cc8e779',
-        toAccount: '222233334444',
-        toRegion: 'eu-west-1',
-        toCollected: false,
-      });
-    } finally {
-      await fixture.store.close();
-    }
-  });
+    },
+    storeTestTimeout,
+  );
 
-  it('links a Lambda function in a VPC to its security groups', async () => {
-    const fixture = await deriveFixture(captureDocuments('test_aws_lambda_sg', '644160558196'));
-    try {
-      const body = JSON.parse(
-        readFileSync(join(captures, 'test_aws_lambda_sg/lambda.ListFunctions_1.json'), 'utf8'),
-      ) as { Functions: { FunctionName: string; VpcConfig?: { SecurityGroupIds?: string[] } }[] };
-      const expected = body.Functions.flatMap((fn) =>
-        (fn.VpcConfig?.SecurityGroupIds ?? []).map((group) => [fn.FunctionName, group]),
-      );
-      expect(expected.length).toBeGreaterThan(0);
-      const edges = (await edgesOf(fixture.store)).filter(
-        (edge) => edge.label === 'security group' && edge.fromType === 'aws_lambda_function',
-      );
-      expect(edges.map((edge) => [edge.fromId, edge.toId]).sort()).toEqual(expected.sort());
-    } finally {
-      await fixture.store.close();
-    }
-  });
+  it(
+    'links peered VPCs and the peering connection, with uncollected VPCs as placeholders',
+    async () => {
+      const folder = 'test_peer_miss_route_filter_not_found';
+      const fixture = await deriveFixture(captureDocuments(folder, '619193117841'));
+      try {
+        const edges = await edgesOf(fixture.store);
+        const peered = edges.filter((edge) => edge.label === 'peered with');
+        expect(peered.map((edge) => [edge.fromId, edge.toId])).toEqual([
+          ['vpc-cb3e8cae', 'vpc-1cc8e779'],
+        ]);
+        expect(peered[0]?.toCollected).toBe(false);
+        const routes = edges.filter(
+          (edge) => edge.label === 'routes to' && edge.toType === 'aws_vpc_peering_connection',
+        );
+        expect(routes.map((edge) => edge.toId)).toContain('pcx-36096b5f');
+        expect(routes.every((edge) => edge.toCollected)).toBe(true);
+        const sides = edges.filter((edge) => edge.fromId === 'pcx-36096b5f').map((e) => e.label);
+        expect(sides.sort()).toEqual(['accepter vpc', 'requester vpc']);
+      } finally {
+        await fixture.store.close();
+      }
+    },
+    storeTestTimeout,
+  );
+
+  it(
+    "places a peer VPC in another account and region in that account's placeholder",
+    async () => {
+      const folder = 'test_peer_miss_route_filter';
+      const documents = captureDocuments(folder, '619193117841').map((document) => {
+        if (document.api !== 'ec2:DescribeVpcPeeringConnections') return document;
+        // The real connection, with its accepter moved to another account and region.
+        const body = structuredClone(document.body) as {
+          VpcPeeringConnections: { AccepterVpcInfo: Record<string, unknown> }[];
+        };
+        for (const connection of body.VpcPeeringConnections) {
+          connection.AccepterVpcInfo['OwnerId'] = '222233334444';
+          connection.AccepterVpcInfo['Region'] = 'eu-west-1';
+        }
+        return { ...document, body };
+      });
+      const fixture = await deriveFixture(documents);
+      try {
+        const peered = (await edgesOf(fixture.store)).filter((e) => e.label === 'peered with');
+        expect(peered).toHaveLength(1);
+        expect(peered[0]).toMatchObject({
+          toId: 'vpc-1cc8e779',
+          toAccount: '222233334444',
+          toRegion: 'eu-west-1',
+          toCollected: false,
+        });
+      } finally {
+        await fixture.store.close();
+      }
+    },
+    storeTestTimeout,
+  );
+
+  it(
+    'links a Lambda function in a VPC to its security groups',
+    async () => {
+      const fixture = await deriveFixture(captureDocuments('test_aws_lambda_sg', '644160558196'));
+      try {
+        const body = JSON.parse(
+          readFileSync(join(captures, 'test_aws_lambda_sg/lambda.ListFunctions_1.json'), 'utf8'),
+        ) as { Functions: { FunctionName: string; VpcConfig?: { SecurityGroupIds?: string[] } }[] };
+        const expected = body.Functions.flatMap((fn) =>
+          (fn.VpcConfig?.SecurityGroupIds ?? []).map((group) => [fn.FunctionName, group]),
+        );
+        expect(expected.length).toBeGreaterThan(0);
+        const edges = (await edgesOf(fixture.store)).filter(
+          (edge) => edge.label === 'security group' && edge.fromType === 'aws_lambda_function',
+        );
+        expect(edges.map((edge) => [edge.fromId, edge.toId]).sort()).toEqual(expected.sort());
+      } finally {
+        await fixture.store.close();
+      }
+    },
+    storeTestTimeout,
+  );
 });

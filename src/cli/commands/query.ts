@@ -18,7 +18,9 @@ interface QueryCommandOptions extends StoreCommandOptions {
 export function parseSnapshotId(text: string): number {
   const id = Number(text);
   if (!Number.isSafeInteger(id) || id <= 0) {
-    throw new InvalidArgumentError('a snapshot id is a positive whole number (see `lateral snapshots`)');
+    throw new InvalidArgumentError(
+      'a snapshot id is a positive whole number (see `lateral snapshots`)',
+    );
   }
   return id;
 }
@@ -40,7 +42,11 @@ export function registerQueryCommand(program: Command): void {
     .addOption(
       new Option('-o, --output <format>', 'result format').choices(outputFormats).default('table'),
     )
-    .option('--snapshot <id>', 'see the store as of this snapshot (default: latest)', parseSnapshotId);
+    .option(
+      '--snapshot <id>',
+      'see the store as of this snapshot (default: latest)',
+      parseSnapshotId,
+    );
   addStoreOptions(command);
   command.action(async (sqlArgument: string | undefined, options: QueryCommandOptions) => {
     const interactive = sqlArgument === undefined && process.stdin.isTTY === true;

@@ -2,7 +2,11 @@ import { type Command, Option } from 'commander';
 import type { SnapshotSummary } from '../../store/snapshot.js';
 import { listSnapshots } from '../../store/snapshot-writer.js';
 import { formatResult } from '../output/format-result.js';
-import { addStoreOptions, openStoreFromOptions, type StoreCommandOptions } from '../store-options.js';
+import {
+  addStoreOptions,
+  openStoreFromOptions,
+  type StoreCommandOptions,
+} from '../store-options.js';
 
 interface SnapshotsCommandOptions extends StoreCommandOptions {
   output: 'table' | 'json';
@@ -13,7 +17,10 @@ function totalRows(snapshot: SnapshotSummary): number {
 }
 
 /** The snapshots as the command prints them. */
-export function snapshotsText(snapshots: readonly SnapshotSummary[], format: 'table' | 'json'): string {
+export function snapshotsText(
+  snapshots: readonly SnapshotSummary[],
+  format: 'table' | 'json',
+): string {
   if (format === 'json') return `${JSON.stringify(snapshots, null, 2)}\n`;
   const names = ['id', 'time', 'label', 'sources', 'skipped', 'gaps', 'rows'];
   const rows = snapshots.map((snapshot) => ({
@@ -34,7 +41,9 @@ export function registerSnapshotsCommand(program: Command): void {
     .command('snapshots')
     .description('List the snapshots in the store (use an id with `lateral query --snapshot`)')
     .addOption(
-      new Option('-o, --output <format>', 'result format').choices(['table', 'json']).default('table'),
+      new Option('-o, --output <format>', 'result format')
+        .choices(['table', 'json'])
+        .default('table'),
     );
   addStoreOptions(command);
   command.action(async (options: SnapshotsCommandOptions) => {

@@ -39,7 +39,12 @@ describe('lateral sql-server', () => {
   });
 
   it('answers queries from a pg client, and no write reaches the store', async () => {
-    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      database: 'postgres',
+    });
     await client.connect();
     const labels = await client.query('SELECT label FROM lateral_snapshot');
     expect(labels.rows).toEqual([{ label: 'served' }]);

@@ -46,7 +46,13 @@ describe('query result formats', () => {
   it('points at the position of an error', () => {
     const sql = 'SELECT 1\nFROM x t  WHER 1';
     const position = sql.indexOf('WHER') + 1;
-    const error = new StoreQueryError('syntax error at or near "WHER"', '42601', position, undefined, undefined);
+    const error = new StoreQueryError(
+      'syntax error at or near "WHER"',
+      '42601',
+      position,
+      undefined,
+      undefined,
+    );
     expect(formatQueryError(error, sql)).toBe(
       'ERROR: syntax error at or near "WHER" (SQLSTATE 42601)\nLINE 2: FROM x t  WHER 1\n' +
         '                  ^',

@@ -16,7 +16,10 @@ function textRows(result: QueryResult): (string | null)[][] {
 }
 
 function tableText(result: QueryResult): string {
-  const table = new Table({ head: result.fields.map((field) => field.name), style: { head: [] } });
+  const table = new Table({
+    head: result.fields.map((field) => field.name),
+    style: { head: [], border: [] },
+  });
   for (const row of textRows(result)) table.push(row.map((value) => value ?? nullMarker));
   return `${table.toString()}\n`;
 }

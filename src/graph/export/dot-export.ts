@@ -33,7 +33,7 @@ export function toDot(graph: Neighbourhood): string {
     const state = node.collected ? '' : '\nnot collected';
     const count = node.foldedMembers === undefined ? '' : `\n(${node.foldedMembers.length} folded)`;
     const attributes = [
-      `label=${dotString(`${spec.glyph} ${node.name}\n${node.id}${state}${count}`)}`,
+      `label=${dotString(`${spec.glyph} ${node.name}${node.name === node.id ? '' : `\n${node.id}`}${state}${count}`)}`,
       `fillcolor=${dotString(`${spec.colour}33`)}`,
       `color=${dotString(spec.colour)}`,
       `tooltip=${dotString(node.key)}`,

@@ -28,7 +28,9 @@ export function toMermaid(graph: Neighbourhood): string {
   for (const node of graph.nodes) {
     const spec = resourceTypeSpec(node.type);
     const state = node.collected ? '' : '\nnot collected';
-    const label = mermaidLabel(`${spec.glyph} ${node.name}\n${node.id}${state}`);
+    const label = mermaidLabel(
+      `${spec.glyph} ${node.name}${node.name === node.id ? '' : `\n${node.id}`}${state}`,
+    );
     lines.push(`  ${ids.get(node.key)}[${label}]`);
     if (!classes.has(node.type)) classes.set(node.type, `t${classes.size}`);
     lines.push(`  class ${ids.get(node.key)} ${classes.get(node.type)}`);

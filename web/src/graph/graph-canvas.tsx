@@ -20,7 +20,12 @@ function drawnNodes(cy: Core): DrawnNode[] {
 }
 
 /** Marks in the Performance timeline: the benchmark measures from a click to a drawn graph. */
-export const graphMarks = { click: 'lateral:graph-click', drawn: 'lateral:graph-drawn' } as const;
+export const graphMarks = {
+  click: 'lateral:graph-click',
+  layoutStart: 'lateral:graph-layout-start',
+  layoutStop: 'lateral:graph-layout-stop',
+  drawn: 'lateral:graph-drawn',
+} as const;
 
 export interface DrawnNode {
   key: string;
@@ -53,7 +58,7 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
     const cy = cytoscape({
       container: container.current,
       style: graphStyle,
-      minZoom: 0.1,
+      minZoom: 0.05,
       maxZoom: 2.5,
       boxSelectionEnabled: false,
       autoungrabify: true,
@@ -120,6 +125,7 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
       padding: 24,
     } as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => {
+      performance.mark(graphMarks.layoutStop);
       if (cy.zoom() > 1.2) {
         cy.zoom(1.2);
         cy.center();
@@ -137,6 +143,7 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
         });
       });
     });
+    performance.mark(graphMarks.layoutStart);
     layout.run();
   }, [graph, accountNames]);
 
@@ -151,7 +158,11 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
         role="img"
       />
       {hovered !== undefined && <NodeTooltip hovered={hovered} />}
-      <button type="button" className="fit-button" onClick={() => cyRef.current?.fit(undefined, 24)}>
+      <button
+        type="button"
+        className="fit-button"
+        onClick={() => cyRef.current?.fit(undefined, 24)}
+      >
         Show the whole graph
       </button>
     </div>

@@ -1,8 +1,9 @@
 import type { Core } from 'cytoscape';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { toSvg, type Point } from '../../../src/graph/export/svg-export.js';
-import { api, fetchGraphExport } from '../api/api-client.js';
-import { useApi } from '../api/use-api.js';
+import type { Neighbourhood } from '../../../src/graph/graph-model.js';
+import { fetchGraphExport } from '../api/api-client.js';
+import type { ApiState } from '../api/use-api.js';
 import { navigate } from '../router/navigation.js';
 import { resourcePath } from '../router/routes.js';
 import { downloadFile, exportFileName } from './download-file.js';
@@ -16,6 +17,8 @@ interface GraphPanelProps {
   resourceKey: string;
   resourceId: string;
   depth: number;
+  /** The neighbourhood, fetched by the page beside the resource's detail. */
+  state: ApiState<Neighbourhood>;
 }
 
 const textExports: Record<'json' | 'dot' | 'mermaid', { extension: string; type: string }> = {
@@ -34,8 +37,7 @@ function svgOf(cy: Core, graph: DisplayGraph | undefined): string {
 }
 
 /** The resource's neighbourhood: toolbar, canvas and the node list. */
-export function GraphPanel({ resourceKey, resourceId, depth }: GraphPanelProps) {
-  const state = useApi((signal) => api.graph(resourceKey, depth, signal), [resourceKey, depth]);
+export function GraphPanel({ resourceKey, resourceId, depth, state }: GraphPanelProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set<string>());
   const [drawn, setDrawn] = useState<DrawnNode[]>([]);
   const [exportError, setExportError] = useState<string | undefined>();

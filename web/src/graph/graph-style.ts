@@ -23,6 +23,7 @@ export const graphStyle: StylesheetStyle[] = [
       'font-family': 'system-ui, sans-serif',
       color: '#1a202c',
       'line-height': 1.3,
+      'min-zoomed-font-size': 5,
     },
   },
   { selector: 'node.root', style: { 'border-width': 4, 'background-color': '#fff8d6' } },
@@ -46,6 +47,8 @@ export const graphStyle: StylesheetStyle[] = [
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '1px',
+      // Edge labels too small to read are not drawn: on a large graph they cost most of a frame.
+      'min-zoomed-font-size': 7,
     },
   },
 ];

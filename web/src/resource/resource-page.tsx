@@ -12,6 +12,8 @@ import { TagsTable } from './tags-table.js';
 /** One resource's page: heading, coverage, graph, overview, tags, rules and related tables. */
 export function ResourcePage({ resourceKey, depth }: { resourceKey: string; depth: number }) {
   const state = useApi((signal) => api.resource(resourceKey, signal), [resourceKey]);
+  // Fetched beside the detail, not after it: a click to a drawn graph is one round trip.
+  const graph = useApi((signal) => api.graph(resourceKey, depth, signal), [resourceKey, depth]);
   if (state.status === 'loading') {
     return (
       <main className="page">
@@ -40,6 +42,7 @@ export function ResourcePage({ resourceKey, depth }: { resourceKey: string; dept
         resourceKey={resourceKey}
         resourceId={detail.node.id}
         depth={depth}
+        state={graph}
       />
       <div className="columns">
         <OverviewTable detail={detail} />

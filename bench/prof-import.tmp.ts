@@ -1,0 +1,17 @@
+import { writeSyntheticOrg } from './synthetic-org/write-synthetic-org.js';
+import { scaledSyntheticOrg } from './synthetic-org/synthetic-options.js';
+import { openStore } from '../src/store/open-store.js';
+import { importEvidence } from '../src/import/import-evidence.js';
+import { createLogger } from '../src/log/logger.js';
+const folder = '/tmp/prof-org-' + Date.now();
+const scale = Number(process.argv[2] ?? '0.02');
+const t0 = Date.now();
+await writeSyntheticOrg(folder, scaledSyntheticOrg(scale, 1) as never);
+console.log('generated', Date.now() - t0);
+const url = process.argv[3];
+const store = url ? await openStore({ databaseUrl: url }) : await openStore({ dataDir: '/tmp/prof-store-' + Date.now() });
+console.log('opened', Date.now() - t0);
+const logger = createLogger('debug', (l, m, f) => console.log(((Date.now() - t0) / 1000).toFixed(1), m, JSON.stringify(f)));
+const r = await importEvidence(store, [folder], { logger });
+console.log('imported', Date.now() - t0, r.summary?.rowCounts);
+await store.close();
