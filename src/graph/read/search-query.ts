@@ -30,8 +30,9 @@ export async function querySearch(
   const pattern = likeEscape(query);
   // Substrings shorter than a trigram cannot use the index; they scan, so only from 3 characters.
   const substring = query.length >= 3 ? `%${pattern}%` : null;
-  const result = await session.query<ResourceRow & { matched: string; rank: number }>(
-    `with hits as (
+  const run = (substringPattern: string | null) =>
+    session.query<ResourceRow & { matched: string; rank: number }>(
+      `with hits as (
        select key, matched, case when matched in ('id', 'arn') then 0 else 1 end as rank
          from "lateral".resource_term where term = $1
        union all
@@ -47,8 +48,13 @@ export async function querySearch(
      from best b join "lateral".resource r on r.key = b.key
      order by b.rank, r.collected desc, r.name, r.key
      limit $3`,
-    [query, `${pattern}%`, limit, substring],
-  );
+      [query, `${pattern}%`, limit, substringPattern],
+    );
+  // Substrings scan every node's search text without a trigram index: only when nothing has
+  // the exact id, ARN, name, tag, IP or account the user typed.
+  let result = await run(null);
+  const exact = result.rows.some((row) => row.rank <= 1);
+  if (!exact && substring !== null && result.rows.length < limit) result = await run(substring);
   return result.rows.map((row) => ({
     node: toNode(row),
     matched: row.matched === '' ? substringMatch(row, query) : row.matched,
