@@ -116,7 +116,9 @@ const clickTiming = `(() => {
   const stop = last('lateral:graph-layout-stop');
   const drawn = last('lateral:graph-drawn');
   if ([click, start, stop, drawn].some((t) => t === undefined) || drawn <= click) return null;
-  return { total: drawn - click, toLayout: start - click, layout: stop - start, paint: drawn - stop };
+  return {
+    total: drawn - click, toLayout: start - click, layout: stop - start, paint: drawn - stop,
+  };
 })()`;
 
 function percentile(sorted: number[], fraction: number): number {
@@ -193,7 +195,8 @@ async function main(): Promise<void> {
           '(goal: under 1000 ms)',
       );
       console.log(
-        `  medians: fetch + render ${median('toLayout')} ms, dagre layout ${median('layout')} ms, ` +
+        `  medians: fetch + render ${median('toLayout')} ms, ` +
+          `dagre layout ${median('layout')} ms, ` +
           `paint ${median('paint')} ms`,
       );
     } finally {

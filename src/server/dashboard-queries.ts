@@ -14,8 +14,20 @@ interface AccountRow {
   name: string | null;
 }
 
+async function relationExists(store: StoreSession, name: string): Promise<boolean> {
+  const result = await store.query<{ found: string | null }>(
+    'select to_regclass($1)::text as found',
+    [name],
+  );
+  const found = result.rows[0]?.found;
+  return found !== null && found !== undefined;
+}
+
 /** Resource counts by account and type, and the accounts with their names, from the graph. */
 export async function readDashboardSummary(store: StoreSession): Promise<DashboardSummary> {
+  // A store nothing was imported into has no graph yet: it is empty, not broken.
+  if (!(await relationExists(store, 'public.lateral_resource')))
+    return { accounts: [], counts: [] };
   const counts = await store.query<CountRow>(
     `select account_id, type, count(*) as count,
             count(*) filter (where not collected) as placeholders
@@ -65,10 +77,7 @@ const gapLimit = 500;
  * first page: a responder must see what is unknown before reading "none" anywhere.
  */
 export async function readCoverageNotes(store: StoreSession): Promise<CoverageNote[]> {
-  const table = await store.query<{ found: string | null }>(
-    `select to_regclass('"lateral".snapshot_gap')::text as found`,
-  );
-  if (table.rows[0]?.found === null || table.rows[0]?.found === undefined) return [];
+  if (!(await relationExists(store, '"lateral".snapshot_gap'))) return [];
   const result = await store.query<GapRow>(
     `select distinct account_id, region, service, api, error_code, message
        from "lateral".snapshot_gap

@@ -93,6 +93,11 @@ export function registerSqlServerCommand(program: Command): void {
     const running = await startSqlServer(options);
     console.log(`Serving a private read-only copy of ${dataDirOf(options)}`);
     console.log(`Connect with: ${running.psqlCommand}`);
+    if (!['127.0.0.1', 'localhost', '::1'].includes(options.listen)) {
+      console.warn(
+        `Warning: no password is asked; anyone who can reach ${options.listen} can read.`,
+      );
+    }
     console.log(
       'Connections share one session, one statement at a time. Changes are discarded; ' +
         'the copy does not follow later imports (restart to refresh). Ctrl-C stops.',

@@ -117,7 +117,6 @@ export function GraphCanvas({ graph, onOpen, onExpand, onDrawn }: GraphCanvasPro
     const layout = cy.layout({
       name: 'dagre',
       rankDir: 'TB',
-      ranker: 'tight-tree',
       nodeSep: 24,
       rankSep: 70,
       edgeSep: 8,
