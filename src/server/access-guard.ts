@@ -1,3 +1,4 @@
+import { hostname, networkInterfaces } from 'node:os';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { tokenMatches } from './access-token.js';
@@ -63,14 +64,33 @@ export function accessGuardMiddleware(options: AccessGuardOptions): MiddlewareHa
   };
 }
 
+function bracketed(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/** True for 0.0.0.0 and ::, which listen on every address of the machine. */
+export function isWildcardHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return bare === '0.0.0.0' || bare === '::';
+}
+
+/** The machine's own addresses and name: what a wildcard listener may be reached as. */
+export function machineHostNames(): string[] {
+  const addresses = Object.values(networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .map((entry) => entry.address.replace(/%.*$/, ''));
+  return [hostname(), ...addresses];
+}
+
 /** The Host header values under which a server bound to `host`:`port` may be reached. */
 export function allowedHostHeaders(host: string, port: number): Set<string> {
-  const names = new Set<string>();
-  const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  names.add(`${bracketed.toLowerCase()}:${port}`);
-  if (isLoopbackHost(host)) {
-    for (const name of ['127.0.0.1', 'localhost', '[::1]']) names.add(`${name}:${port}`);
-  }
+  const names = new Set<string>([`${bracketed(host).toLowerCase()}:${port}`]);
+  const aliases = isLoopbackHost(host)
+    ? ['127.0.0.1', 'localhost', '::1']
+    : isWildcardHost(host)
+      ? ['127.0.0.1', 'localhost', '::1', ...machineHostNames()]
+      : [];
+  for (const alias of aliases) names.add(`${bracketed(alias).toLowerCase()}:${port}`);
   return names;
 }
 

@@ -4,7 +4,13 @@ import { Hono } from 'hono';
 import type { GraphReader } from '../graph/graph-model.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
-import { accessGuardMiddleware, allowedHostHeaders } from './access-guard.js';
+import {
+  accessGuardMiddleware,
+  allowedHostHeaders,
+  isLoopbackHost,
+  isWildcardHost,
+  machineHostNames,
+} from './access-guard.js';
 import { createApiRoutes } from './api-routes.js';
 import { securityHeadersMiddleware } from './security-headers.js';
 import { serveWebFile } from './static-files.js';
@@ -39,8 +45,14 @@ export interface DashboardServer {
   listen(): Promise<RunningDashboard>;
 }
 
+/** The host to print in the URL: for a wildcard listener, the machine's first outside IPv4. */
 function urlHost(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  const shown = isWildcardHost(host)
+    ? (machineHostNames().find(
+        (name) => /^\d+\.\d+\.\d+\.\d+$/.test(name) && !isLoopbackHost(name),
+      ) ?? '127.0.0.1')
+    : host;
+  return shown.includes(':') && !shown.startsWith('[') ? `[${shown}]` : shown;
 }
 
 /** The dashboard's HTTP server: the JSON API under /api and the built web UI. */
