@@ -82,16 +82,29 @@ export async function writeAccountTables(
   const partition = accountPartition(regions.keys());
   const rejected = new Map<string, string>();
   let rowCount = 0;
-  for (const table of tables) {
-    for (const [region, regionDocuments] of regions) {
-      if ((table.scope === 'global') !== (region === 'global')) continue;
-      const relevant = regionDocuments.filter((document) => table.sources.includes(document.api));
-      if (!isCovered(table, relevant)) continue;
-      const rows = mapScope(table, accountId, region, partition, relevant, strict, rejected);
-      const unique = dedupe(table, rows);
-      await writer.writeScope(table, accountId, region, unique);
-      rowCount += unique.length;
+  // One scope's rows are mapped and encoded while the one before is being written.
+  let writing: Promise<void> | undefined;
+  try {
+    for (const table of tables) {
+      for (const [region, regionDocuments] of regions) {
+        if ((table.scope === 'global') !== (region === 'global')) continue;
+        const relevant = regionDocuments.filter((document) => table.sources.includes(document.api));
+        if (!isCovered(table, relevant)) continue;
+        const rows = mapScope(table, accountId, region, partition, relevant, strict, rejected);
+        const unique = dedupe(table, rows);
+        const previous = writing;
+        writing = writer.writeScope(table, accountId, region, unique);
+        // Awaited below (or after a failure): a rejection must not go unobserved meanwhile.
+        writing.catch(() => undefined);
+        await previous;
+        rowCount += unique.length;
+      }
     }
+    await writing;
+  } catch (error) {
+    // The writes still queued finish (or fail) before the caller rolls the transaction back.
+    await writing?.catch(() => undefined);
+    throw error;
   }
   const skipped = [...rejected].map(([path, reason]) => ({ path, reason }));
   const gaps = [...rejected].map(([path, reason]): CoverageGap => {

@@ -22,6 +22,19 @@ export function storableText(text: string): string {
   return text.replace(unstorable, replacementCharacter);
 }
 
+// JSON.stringify writes a NUL as `\u0000` and a lone surrogate as a `\udXXX` escape (never raw),
+// so JSON text without such an escape holds nothing unstorable. An escaped backslash before `u`
+// also matches: that only costs the exact check.
+const unstorableJsonEscape = /\\u(?:0000|d[89a-f])/;
+
+/**
+ * False when the JSON text (as JSON.stringify writes it) of a value proves the value storable as
+ * it is; true when storableJson must check it.
+ */
+export function mayHoldUnstorableJson(jsonText: string): boolean {
+  return unstorableJsonEscape.test(jsonText);
+}
+
 /**
  * A JSON value with every string (keys included) made storable, and whether anything changed.
  * Values that need no change are returned as they are, without copying.
