@@ -12,7 +12,10 @@
 export type ResourceType = string;
 
 export interface ResourceNode {
-  /** The ARN, or for resources without one an ARN-shaped key (partition, service, region, account, id). */
+  /**
+   * The ARN, or for resources without one an ARN-shaped key (partition, service, region, account,
+   * id).
+   */
   key: string;
   type: ResourceType;
   /** The AWS id: i-0abc..., vpc-..., a role's name, an account id. */

@@ -20,7 +20,8 @@ export class ImportRejectedError extends Error {
 
   constructor(readonly skipped: readonly SkippedFile[]) {
     super(
-      `import stopped (--strict): ${skipped.length} evidence file${skipped.length === 1 ? '' : 's'} ` +
+      `import stopped (--strict): ${skipped.length} evidence ` +
+        `file${skipped.length === 1 ? '' : 's'} ` +
         'could not be used; the store is unchanged',
     );
   }

@@ -51,7 +51,7 @@ export const contextColumns: readonly ColumnDefinition[] = [
   },
 ];
 
-/** A table's columns as stored: its own, then any common column it does not declare, then context. */
+/** A table's stored columns: its own, the common ones it does not declare, then context. */
 export function storedColumns(table: TableDefinition): readonly ColumnDefinition[] {
   const own = new Set(table.columns.map((column) => column.name));
   return [

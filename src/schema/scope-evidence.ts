@@ -3,7 +3,7 @@ import type { EvidenceDocument } from '../evidence/evidence-document.js';
 import { partitionOfRegion } from './common-columns.js';
 import type { ScopeEvidence } from './table-definition.js';
 
-/** The evidence of one scope from its documents (all of which belong to that account and region). */
+/** The evidence of one scope, from documents that all belong to its account and region. */
 export function createScopeEvidence(
   accountId: string,
   region: string,

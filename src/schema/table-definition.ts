@@ -23,7 +23,7 @@ export interface ScopeEvidence {
 export interface TableDefinition {
   /** Steampipe's table name, e.g. aws_ec2_instance. */
   name: string;
-  /** Where its evidence lives: a regional table's rows are per region, a global one's per account. */
+  /** Where its evidence lives: a regional table's rows per region, a global one's per account. */
   scope: 'regional' | 'global';
   /** Steampipe's columns with their names and types, in Steampipe's order. */
   columns: readonly ColumnDefinition[];

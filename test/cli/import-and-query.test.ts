@@ -33,7 +33,8 @@ describe.skipIf(!hasSharedData)('import a CloudMapper folder, then query it', ()
         'query',
         '--output',
         'json',
-        'select instance_id, vpc_id, subnet_id, private_ip_address from aws_ec2_instance order by instance_id',
+        'select instance_id, vpc_id, subnet_id, private_ip_address ' +
+          'from aws_ec2_instance order by instance_id',
       ],
       env(),
     );

@@ -11,7 +11,7 @@ import { storeBackends, type StoreFixture } from '../store-backends.js';
 
 if (!hasSharedData) console.warn(sharedDataSkipNote);
 
-/** `ec2.DescribeInstances_1.json` → `ec2:DescribeInstances`, the capture's own name for its call. */
+/** `ec2.DescribeInstances_1.json` → `ec2:DescribeInstances`: the capture names its call. */
 function apiOfCaptureName(file: string): string {
   const [service, rest] = basename(file).split('.') as [string, string];
   return `${service}:${rest.replace(/_\d+$/, '')}`;
@@ -28,7 +28,7 @@ async function captureFiles(): Promise<string[]> {
 
 const needsFlags = /pass --account|pass --region/;
 
-/** Imports one file, adding --account or --region each time the message asks for it, as a user would. */
+/** Imports one file, adding --account or --region whenever the message asks, as a user would. */
 async function importTellingWhatIsAsked(
   store: Store,
   file: string,

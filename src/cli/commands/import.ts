@@ -58,7 +58,8 @@ export function registerImportCommand(program: Command): void {
   const command = program
     .command('import')
     .description(
-      'import evidence: lateral evidence folders, CloudMapper account-data folders, aws CLI JSON files',
+      'import evidence: lateral evidence folders, CloudMapper account-data folders, ' +
+        'aws CLI JSON files',
     )
     .argument('<path...>', 'evidence folders or files')
     .option('--strict', 'stop at the first unusable file and leave the store unchanged')
