@@ -28,6 +28,12 @@ registerGraphCommand(program);
 registerDemoCommand(program);
 registerCollectCommand(program);
 
+// A reader that stops early (`lateral query ... | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

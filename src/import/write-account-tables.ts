@@ -42,8 +42,27 @@ function dedupe(table: TableDefinition, rows: readonly Row[]): Row[] {
 }
 
 /**
+ * Names the evidence file on each row (`_ctx.source`) when one file made the scope's rows, as
+ * most layouts do: one response per account, region and API.
+ */
+function withSource(
+  table: TableDefinition,
+  documents: readonly EvidenceDocument[],
+  rows: Row[],
+): Row[] {
+  const coveredBy: readonly ApiId[] = table.coveredBy ?? table.sources.slice(0, 1);
+  const sources = new Set(
+    documents.filter((document) => coveredBy.includes(document.api)).map((d) => d.source),
+  );
+  if (sources.size !== 1) return rows;
+  const [source] = sources;
+  return rows.map((row) => (row['_source'] === undefined ? { ...row, _source: source } : row));
+}
+
+/**
  * Maps one table of one scope. A document whose fields have the wrong type is set aside (and
  * named) and the table is mapped again without it, so one bad file costs only its own rows.
+ * Returns the rows and the documents they were made from.
  */
 function mapScope(
   table: TableDefinition,
@@ -53,11 +72,14 @@ function mapScope(
   documents: readonly EvidenceDocument[],
   strict: boolean,
   rejected: Map<string, string>,
-): Row[] {
+): { rows: Row[]; usable: readonly EvidenceDocument[] } {
   let usable = documents.filter((document) => !rejected.has(document.source));
   for (;;) {
     try {
-      return table.rows(createScopeEvidence(accountId, region, usable, partition));
+      return {
+        rows: table.rows(createScopeEvidence(accountId, region, usable, partition)),
+        usable,
+      };
     } catch (error) {
       if (!(error instanceof EvidenceError)) throw error;
       if (strict) throw new ImportRejectedError([{ path: error.file, reason: error.message }]);
@@ -90,8 +112,10 @@ export async function writeAccountTables(
         if ((table.scope === 'global') !== (region === 'global')) continue;
         const relevant = regionDocuments.filter((document) => table.sources.includes(document.api));
         if (!isCovered(table, relevant)) continue;
-        const rows = mapScope(table, accountId, region, partition, relevant, strict, rejected);
-        const unique = dedupe(table, rows);
+        const mapped = mapScope(table, accountId, region, partition, relevant, strict, rejected);
+        // Evidence that was set aside covers nothing: earlier snapshots' rows stay visible.
+        if (!isCovered(table, mapped.usable)) continue;
+        const unique = withSource(table, mapped.usable, dedupe(table, mapped.rows));
         const previous = writing;
         writing = writer.writeScope(table, accountId, region, unique);
         // Awaited below (or after a failure): a rejection must not go unobserved meanwhile.

@@ -153,6 +153,22 @@ describe.each(storeBackends())('bad evidence on $kind', (backend) => {
     });
   });
 
+  it('keeps earlier rows visible when a later file for the same scope is unusable', async () => {
+    const good = join(caseFolder, 'ec2.DescribeVpcs.json');
+    await writeFile(good, JSON.stringify(goodVpcs(77)));
+    await importEvidence(store, [good], { accountId: account, region });
+    const bad = join(caseFolder, 'later', 'ec2.DescribeVpcs.json');
+    await mkdir(join(caseFolder, 'later'));
+    await writeFile(bad, JSON.stringify({ Vpcs: [{ VpcId: 5 }] }));
+
+    const report = await importEvidence(store, [bad], { accountId: account, region });
+    expect(report.skipped.map((skip) => skip.path)).toEqual([bad]);
+    const vpcs = await store.readOnlyQuery(
+      `select vpc_id from aws_vpc where account_id = '${account}'`,
+    );
+    expect(vpcs.rows).toEqual([{ vpc_id: 'vpc-0a1b2c3d4e5f60777' }]);
+  });
+
   it('says a folder holds no evidence, and writes nothing', async () => {
     const empty = join(caseFolder, 'notes');
     await mkdir(empty);

@@ -1,4 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { listSnapshots } from '../../store/snapshot-writer.js';
+import type { Store } from '../../store/store.js';
 import { type OutputFormat, outputFormats } from '../output/format-result.js';
 import { runQuery, runQueryShell } from '../query-shell.js';
 import {
@@ -12,6 +14,19 @@ import { UserError } from '../user-error.js';
 interface QueryCommandOptions extends StoreCommandOptions {
   output: OutputFormat;
   snapshot?: number;
+}
+
+/** `--snapshot` names a snapshot the store holds, or the query would silently read the latest. */
+async function assertSnapshotExists(store: Store, snapshotId: number): Promise<void> {
+  const snapshots = await listSnapshots(store);
+  if (!snapshots.some((snapshot) => snapshot.id === snapshotId)) {
+    const ids = snapshots.map((snapshot) => snapshot.id);
+    throw new UserError(
+      `there is no snapshot ${snapshotId} in ${store.location}` +
+        (ids.length === 0 ? ' (it holds none yet)' : ` (it holds ${ids[0]} to ${ids.at(-1)})`) +
+        ': see `lateral snapshots`',
+    );
+  }
 }
 
 /** Parses --snapshot: a positive whole number. */
@@ -54,6 +69,7 @@ export function registerQueryCommand(program: Command): void {
     if (!interactive && sql.trim() === '') throw new UserError('no SQL given: pass a statement');
     const store = await openStoreFromOptions(options);
     try {
+      if (options.snapshot !== undefined) await assertSnapshotExists(store, options.snapshot);
       if (interactive) {
         await runQueryShell(store, {
           format: options.output,

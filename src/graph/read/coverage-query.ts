@@ -67,10 +67,21 @@ async function gapNotes(session: StoreSession, node: ResourceNode): Promise<Cove
     accountId: row.account_id,
     region: row.region,
     service: row.service,
-    message:
-      row.message ??
-      `${row.api ?? row.service ?? 'A call'} failed${row.error_code ? ` (${row.error_code})` : ''}`,
+    message: gapMessage(row),
   }));
+}
+
+/** "ec2:DescribeInstances in eu-west-1 of account 1111… was not collected (AccessDenied): …". */
+function gapMessage(row: GapRow): string {
+  const call =
+    row.api ?? (row.service === null ? 'A call' : (serviceNames[row.service] ?? row.service));
+  const where = [
+    row.region === null || row.region === 'global' ? '' : ` in ${row.region}`,
+    row.account_id === null ? '' : ` of account ${row.account_id}`,
+  ].join('');
+  const code = row.error_code === null ? '' : ` (${row.error_code})`;
+  const detail = row.message === null || row.message === '' ? '' : `: ${row.message}`;
+  return `${call}${where} was not collected${code}${detail}`;
 }
 
 async function uncoveredNotes(session: StoreSession, node: ResourceNode): Promise<CoverageNote[]> {
@@ -84,10 +95,15 @@ async function uncoveredNotes(session: StoreSession, node: ResourceNode): Promis
     [node.accountId, wanted.map((table) => table.name)],
   );
   const covered = new Set(result.rows.map((row) => `${row.table_name}/${row.region}`));
+  const coveredSomewhere = new Set(result.rows.map((row) => row.table_name));
   const missing = new Map<string, CoverageNote>();
   for (const table of wanted) {
+    // Only the management account (or a delegated administrator) can list the organization.
+    if (table.name === 'aws_organizations_account') continue;
     const region = table.scope === 'global' ? 'global' : node.region;
     if (region === null || covered.has(`${table.name}/${region}`)) continue;
+    // A global resource (a role) relates to regional ones in every region: any region will do.
+    if (region === 'global' && coveredSomewhere.has(table.name)) continue;
     const firstSource = table.sources[0];
     const service = firstSource === undefined ? table.name : apiSpec(firstSource).service;
     const place = region === 'global' ? '' : ` in ${region}`;
