@@ -133,7 +133,7 @@ function terminalProgress(): { update(tally: CollectTally): void; finish(): void
 }
 
 function printSummary(tally: CollectTally, folder: string, complete: boolean): void {
-  const table = new Table({ head: [...summaryHeader] });
+  const table = new Table({ head: [...summaryHeader], style: { head: [], border: [] } });
   for (const row of summaryRows(tally)) table.push(row);
   console.log(table.toString());
   console.log(
