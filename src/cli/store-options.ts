@@ -46,6 +46,13 @@ export async function openStoreFromOptions(
     });
   } catch (error) {
     if (error instanceof DataFolderLockedError) throw new UserError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR' || code === 'EACCES') {
+      throw new UserError(
+        `cannot use ${dataDirOf(options)} as the data folder (${code}): name a folder lateral ` +
+          'may create and write, with --data-dir or LATERAL_DATA_DIR',
+      );
+    }
     if (error instanceof Error && /^cannot connect/.test(error.message)) {
       throw new UserError(`${error.message} (check --database or LATERAL_DATABASE_URL)`);
     }

@@ -20,10 +20,26 @@ interface ImportCommandOptions extends StoreCommandOptions {
   verbose?: boolean;
 }
 
+const notReadPattern = /^(?:CloudMapper's )?(\S+) is not an API lateral reads/;
+
+/**
+ * Files of APIs lateral does not read are named in one list (a CloudMapper folder has dozens);
+ * every other skip gets its path and reason. `--json` has each one in full.
+ */
 function printSkipped(report: { skipped: readonly SkippedFile[] }): void {
   if (report.skipped.length === 0) return;
   console.log(`\nSkipped ${report.skipped.length} file${report.skipped.length === 1 ? '' : 's'}:`);
-  for (const skip of report.skipped) console.log(`  ${skip.path}\n    ${skip.reason}`);
+  const notRead = new Map<string, number>();
+  for (const skip of report.skipped) {
+    const api = notReadPattern.exec(skip.reason)?.[1];
+    if (api === undefined) console.log(`  ${skip.path}\n    ${skip.reason}`);
+    else notRead.set(api, (notRead.get(api) ?? 0) + 1);
+  }
+  if (notRead.size === 0) return;
+  const files = [...notRead.values()].reduce((sum, count) => sum + count, 0);
+  console.log(`  ${files} file${files === 1 ? '' : 's'} of APIs lateral does not read yet:`);
+  const names = [...notRead].map(([api, count]) => (count === 1 ? api : `${api} (${count})`));
+  console.log(`    ${names.join(', ')}`);
 }
 
 function printReport(report: ImportReport): void {
