@@ -82,7 +82,7 @@ class StoreSnapshotWriter implements SnapshotWriter {
   /** The last statement queued by writeScope; the next one starts when it is done. */
   private lastWrite: Promise<void> = Promise.resolve();
 
-  /** Scopes written and not yet recorded in snapshot_scope: key to [table, account, region, rows]. */
+  /** Scopes written, not yet in snapshot_scope: key to [table, account, region, rows]. */
   private readonly pendingScopes = new Map<string, [string, string, string, number]>();
   /**
    * The transaction as callers see it: queued writes and scope records land before any of their

@@ -70,7 +70,7 @@ describe.each(storeBackends())('a gap recorded by collection, on $kind', (backen
     await rm(folder, { recursive: true, force: true });
   });
 
-  it("shows on the page of a resource in that account, as the dashboard's API serves it", async () => {
+  it("shows on a resource's page in that account, as the dashboard API serves it", async () => {
     const server = createServer({
       store,
       reader: createGraphReader(store),

@@ -123,7 +123,7 @@ describe.skipIf(!sharedDataExists)('instances with instance profiles and roles',
     }
   });
 
-  it('reads "can assume" from the account root and a user of the trust policy, not from Deny', () => {
+  it('reads "can assume" from the trust policy\'s account root and user, not from Deny', () => {
     const trusts = edges.filter((edge) => edge.label === 'can assume');
     const intoCustodian = trusts.filter((edge) => edge.toId === 'CloudCustodianRole');
     expect(intoCustodian.map((edge) => edge.fromType).sort()).toEqual(

@@ -50,7 +50,7 @@ describe.skipIf(!sharedDataExists)('reading the graph of the CloudMapper demo', 
     }
   });
 
-  it("shows an instance's row, its relations both ways and its subnet in the neighbourhood", async () => {
+  it("shows an instance's row, its relations both ways and its subnet nearby", async () => {
     const instance = instances[0]!;
     const [hit] = await reader.search(instance.InstanceId, 1);
     const detail = await reader.resource(hit!.node.key);

@@ -7,7 +7,7 @@ const skipNote = hasSharedData ? '' : `[${sharedDataSkipNote}] `;
 
 const administrator = 'arn:aws:iam::aws:policy/AdministratorAccess';
 
-// Queries in the style of Steampipe's documented examples, on cloudsplaining's authorization details.
+// Queries in the style of Steampipe's documented examples, on cloudsplaining's authz details.
 describe.skipIf(!hasSharedData)(skipNote + 'Steampipe-style IAM queries on real evidence', () => {
   let db: PGlite;
   beforeAll(async () => {
@@ -24,7 +24,7 @@ describe.skipIf(!hasSharedData)(skipNote + 'Steampipe-style IAM queries on real 
     await db.close();
   });
 
-  it('finds users and groups with AdministratorAccess attached, with ? and split_part', async () => {
+  it('finds users and groups with AdministratorAccess, with ? and split_part', async () => {
     const users = await db.query(`select name from aws_iam_user where attached_policy_arns ? $1`, [
       administrator,
     ]);

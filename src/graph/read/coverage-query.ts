@@ -71,7 +71,7 @@ async function gapNotes(session: StoreSession, node: ResourceNode): Promise<Cove
   }));
 }
 
-/** "ec2:DescribeInstances in eu-west-1 of account 1111… was not collected (AccessDenied): …". */
+/** "ec2:DescribeInstances in eu-west-1 of account 1111… was not collected (AccessDenied)". */
 function gapMessage(row: GapRow): string {
   const call =
     row.api ?? (row.service === null ? 'A call' : (serviceNames[row.service] ?? row.service));
