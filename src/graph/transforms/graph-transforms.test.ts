@@ -79,6 +79,31 @@ describe('graph transforms', () => {
     expect(clean.edges).toHaveLength(graph.edges.length);
   });
 
+  it("keeps only the root's ownership edges, so the account no longer ties every node", () => {
+    const graph = crowdedSubnet();
+    const owned: Neighbourhood = {
+      ...graph,
+      nodes: [...graph.nodes, node('acct-1', 'aws_account')],
+      edges: [
+        ...graph.edges,
+        ...graph.nodes.map((owned) => ({ from: 'acct-1', to: owned.key, label: 'owns' })),
+      ],
+    };
+    const prepared = prepareGraph(owned);
+    expect(prepared.edges.filter((edge) => edge.label === 'owns')).toEqual([
+      { from: 'acct-1', to: 'subnet-1', label: 'owns' },
+    ]);
+    // Without their ownership edges, the instances fold again (all but i-0, which has a role).
+    expect(prepared.nodes.find((n) => n.foldedMembers !== undefined)?.foldedMembers).toHaveLength(
+      11,
+    );
+
+    const accountPage = prepareGraph({ ...owned, root: 'acct-1', depth: 1 }, { fold: false });
+    expect(accountPage.edges.filter((edge) => edge.label === 'owns')).toHaveLength(
+      graph.nodes.length,
+    );
+  });
+
   it('runs dedupe, trim and fold together', () => {
     // Trimmed to one hop, i-0 loses its role edge, so all 12 instances fold.
     const prepared = prepareGraph(crowdedSubnet(), { maxDistance: 1 });
