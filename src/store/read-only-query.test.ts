@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeBackends, type StoreFixture } from '../../test/store-backends.js';
 import type { TableDefinition } from '../schema/table-definition.js';
@@ -28,7 +30,7 @@ const attempts = [
   'SET transaction_read_only = off; DELETE FROM "lateral".test_note',
   'WITH gone AS (DELETE FROM "lateral".test_note RETURNING *) SELECT * FROM gone',
   'DO $$ BEGIN SET transaction_read_only = off; DELETE FROM "lateral".test_note; END $$',
-  "/* hidden */ COPY (SELECT 1) TO '/tmp/lateral-copy-attempt'",
+  `/* hidden */ COPY (SELECT 1) TO '${join(tmpdir(), 'lateral-copy-attempt')}'`,
   'SELECT nextval(\'"lateral".snapshot_id_seq\')',
   'CALL nothing()',
   'ROLLBACK',

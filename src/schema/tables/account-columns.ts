@@ -1,9 +1,7 @@
-import type { ColumnDefinition, PgType } from '../column.js';
+import type { ColumnDefinition } from '../column.js';
+import { column } from './table-helpers.js';
 
-/** A column definition, in one line per column. */
-export function column(name: string, type: PgType, description: string): ColumnDefinition {
-  return { name, type, description };
-}
+export { column, tagsSrcColumn } from './table-helpers.js';
 
 /** Steampipe's title column. */
 export const titleColumn = column('title', 'text', 'Title of the resource.');
@@ -17,11 +15,6 @@ export const akasColumn = column(
 
 /** Steampipe's tags column. */
 export const tagsColumn = column('tags', 'jsonb', 'A map of tags for the resource.');
-
-/** The tags_src column: the resource's tag list as AWS returned it. */
-export function tagsSrcColumn(resource: string): ColumnDefinition {
-  return column('tags_src', 'jsonb', `A list of tags attached to the ${resource}.`);
-}
 
 /** The partition, region and account_id columns Steampipe appends to every table. */
 export function placeColumns(regionDescription: string): ColumnDefinition[] {

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { ApiId } from '../../evidence/api-catalog.js';
 import type { EvidenceDocument } from '../../evidence/evidence-document.js';
 import { parseEvidence } from '../../evidence/evidence-error.js';
-import type { AwsTagListShape } from '../aws-shapes/account-common-shapes.js';
-import { tagsObject } from '../aws-tags.js';
 import type { ColumnDefinition, Row } from '../column.js';
 import type { ScopeEvidence } from '../table-definition.js';
+
+export { known, tagColumns } from './table-helpers.js';
 
 /** One evidence document checked against its loose schema. */
 export interface ParsedDocument<T> {
@@ -24,27 +24,9 @@ export function parsedDocuments<Schema extends z.ZodType>(
     .map((document) => ({ body: parseEvidence(schema, document.body, document.source), document }));
 }
 
-/** A value that may be absent in the evidence, as a column value: absent is null (unknown). */
-export function known<T>(value: T | null | undefined): T | null {
-  return value ?? null;
-}
-
 /** Steampipe's akas from an ARN: the ARN in a one-element array. */
 export function arnAkas(arn: string | null | undefined): string[] | null {
   return arn ? [arn] : null;
-}
-
-/**
- * Steampipe's tags (key to value) and tags_src (the list as AWS returned it). `tags` undefined
- * means the source does not report tags (unknown, both null); an empty list means none ({}, []).
- */
-export function tagColumns(tags: AwsTagListShape | null | undefined): {
-  tags: Record<string, string> | null;
-  tags_src: AwsTagListShape | null;
-} {
-  if (tags === undefined || tags === null) return { tags: null, tags_src: null };
-  const list = tags.map((tag) => ({ Key: tag.Key, Value: tag.Value ?? undefined }));
-  return { tags: tagsObject(list), tags_src: tags };
 }
 
 /**

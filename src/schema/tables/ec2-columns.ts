@@ -1,9 +1,7 @@
-import type { ColumnDefinition, PgType } from '../column.js';
+import type { ColumnDefinition } from '../column.js';
+import { column } from './table-helpers.js';
 
-/** A column definition, in one line per column. */
-export function column(name: string, type: PgType, description: string): ColumnDefinition {
-  return { name, type, description };
-}
+export { column, tagsSrcColumn } from './table-helpers.js';
 
 /** Steampipe's standard title, tags and akas columns, which every EC2 table fills itself. */
 export function standardColumns(options: { akas: boolean } = { akas: true }): ColumnDefinition[] {
@@ -14,9 +12,4 @@ export function standardColumns(options: { akas: boolean } = { akas: true }): Co
       ? [column('akas', 'jsonb', 'Array of globally unique identifier strings for the resource.')]
       : []),
   ];
-}
-
-/** The tags_src column: the resource's tag list as AWS returned it. */
-export function tagsSrcColumn(resource: string): ColumnDefinition {
-  return column('tags_src', 'jsonb', `A list of tags attached to the ${resource}.`);
 }

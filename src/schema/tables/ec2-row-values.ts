@@ -4,8 +4,10 @@ import type { ApiId } from '../../evidence/api-catalog.js';
 import type { EvidenceDocument } from '../../evidence/evidence-document.js';
 import { parseEvidence } from '../../evidence/evidence-error.js';
 import type { TagListShape } from '../aws-shapes/ec2-common-shapes.js';
-import { nameTag, tagsObject } from '../aws-tags.js';
+import { nameTag } from '../aws-tags.js';
 import type { ScopeEvidence } from '../table-definition.js';
+
+export { known, tagColumns } from './table-helpers.js';
 
 /** Where a row's resource lives: the account, region and partition of its evidence document. */
 export interface ResourcePlace {
@@ -51,22 +53,10 @@ export function ec2Arn(place: ResourcePlace, resource: string): string {
   return `arn:${place.partition}:ec2:${place.region}:${place.accountId}:${resource}`;
 }
 
-/** Steampipe's tags (key to value) and tags_src (the list as AWS returned it). */
-export function tagColumns(tags: TagListShape): { tags: unknown; tags_src: unknown } {
-  if (tags === undefined || tags === null) return { tags: null, tags_src: null };
-  const list = tags.map((tag) => ({ Key: tag.Key, Value: tag.Value ?? undefined }));
-  return { tags: tagsObject(list), tags_src: tags };
-}
-
 /** The Name tag when it is set, else the fallback (usually the resource id). */
 export function nameOr(tags: TagListShape, fallback: string | null | undefined): string | null {
   const list = tags?.map((tag) => ({ Key: tag.Key, Value: tag.Value ?? undefined }));
   return nameTag(list) ?? fallback ?? null;
-}
-
-/** A value, or null where the evidence does not hold it. */
-export function known<T>(value: T | null | undefined): T | null {
-  return value ?? null;
 }
 
 /** A timestamp as an ISO 8601 string; null when absent or not a date. */
